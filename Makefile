@@ -1,0 +1,69 @@
+# Two commands for a newcomer: `make lab` and `make test`. `make help` lists the rest.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8888
+# nbgrader runs `alembic` through PATH, so every command sees the venv's bin first.
+export PATH := $(abspath $(BIN)):$(PATH)
+
+# No display (a server, CI, SSH): don't try to open a browser.
+ifeq ($(strip $(DISPLAY)$(WAYLAND_DISPLAY)$(filter Darwin,$(shell uname -s))),)
+LAB_BROWSER := --no-browser
+endif
+ifeq ($(shell id -u),0)
+LAB_ROOT := --allow-root
+endif
+
+.DEFAULT_GOAL := help
+.PHONY: help setup lab test test-fast lint format release screenshots bench lock clean check-venv
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+check-venv:
+	@$(BIN)/python -c "" 2>/dev/null || { [ ! -e $(VENV) ] || echo "Recreating $(VENV): its Python no longer runs."; rm -rf $(VENV); }
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || { echo "Python 3.10 or newer is needed (found $$($(PYTHON) --version))."; exit 1; }
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV). On Debian or Ubuntu: sudo apt-get install python3-venv"; exit 1; }
+	@echo "Installing the course and its pinned dependencies into $(VENV) (first time: about a minute)..."
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	@touch $(STAMP)
+
+setup: check-venv $(STAMP) ## Create .venv and install the course (only when missing or changed)
+
+lab: setup ## Set up, then open JupyterLab on the start notebook (PORT=8888)
+	@mkdir -p .exchange
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb --port=$(PORT) $(LAB_BROWSER) $(LAB_ROOT)
+
+test: setup ## Set up, then run every test (unit, notebooks, nbgrader, browser)
+	$(BIN)/python -m pytest
+
+test-fast: setup ## Unit tests only (no notebook execution, no browser)
+	$(BIN)/python -m pytest -m "not browser and not slow" --ignore=tests/notebooks
+
+lint: setup ## Check the code with ruff
+	$(BIN)/ruff check bonemets tests benchmarks nbgrader_config.py
+
+format: setup ## Format the code with ruff
+	$(BIN)/ruff format bonemets tests benchmarks nbgrader_config.py
+
+release: setup ## Regenerate release/ from source/ with nbgrader
+	$(BIN)/python -m bonemets.cli release
+
+screenshots: setup ## Regenerate the README gallery in docs/gallery/ (needs chromium)
+	$(BIN)/python -m bonemets.cli screenshots
+
+bench: setup ## Run the benchmarks and print their figures
+	$(BIN)/python benchmarks/run_all.py
+
+lock: setup ## Re-pin constraints.txt to what is installed now
+	@{ echo "# Exact versions installed by 'make' (pip constraints). Regenerate with 'make lock'."; \
+	  $(BIN)/python -m pip freeze --exclude-editable; } > constraints.txt
+
+clean: ## Remove the venv, caches and nbgrader's student work (keeps source/ and release/)
+	rm -rf $(VENV) .pytest_cache .ruff_cache .exchange gradebook.db submitted autograded feedback
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,7 @@
+"""The bone metastasis course: content model, lesson widgets, assessment and grading.
+
+The course's facts and items live as data in ``course_data/``; this package loads and
+validates them (:mod:`bonemets.data`), computes what the lessons show, and draws it.
+"""
+
+__version__ = "0.1.0"

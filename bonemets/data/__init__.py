@@ -1,0 +1,16 @@
+"""Load and validate the course's data files (``course_data/``) into immutable records."""
+
+from bonemets.data.errors import CourseDataError
+from bonemets.data.loader import data_dir, load_collection, load_course
+from bonemets.data.records import GlossaryTerm, ModuleObjectives, Objective, Source
+
+__all__ = [
+    "CourseDataError",
+    "GlossaryTerm",
+    "ModuleObjectives",
+    "Objective",
+    "Source",
+    "data_dir",
+    "load_collection",
+    "load_course",
+]

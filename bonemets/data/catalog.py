@@ -1,0 +1,16 @@
+"""Which file in ``course_data/`` holds which kind of record.
+
+Add a line here when a new data file is added; the loader refuses files it does not know,
+so nothing sits in ``course_data/`` unvalidated. Values are ``"module:Class"`` so that
+loading the catalog imports only what is asked for.
+"""
+
+from __future__ import annotations
+
+BIBLIOGRAPHY = "sources.yaml"
+
+COLLECTIONS: dict[str, str] = {
+    BIBLIOGRAPHY: "bonemets.data.records:Source",
+    "glossary.yaml": "bonemets.data.records:GlossaryTerm",
+    "modules.yaml": "bonemets.data.records:ModuleObjectives",
+}

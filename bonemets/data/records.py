@@ -1,0 +1,73 @@
+"""Record types shared by every module: sources, glossary terms and learning objectives.
+
+Domain modules (imaging, treatments, items) define their own record dataclasses the same
+way: frozen, with an ``id`` and, for anything factual, a non-empty ``sources`` tuple of
+bibliography ids, which the loader checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One bibliography entry. Cite it by ``id`` from any factual record."""
+
+    id: str
+    citation: str
+    accessed: str  # ISO date on which the course team read it
+    url: str | None = None
+    doi: str | None = None
+    identifier: str | None = None  # e.g. a publisher's reference code, when no URL or DOI
+    strength: str | None = None  # e.g. "weak: a single clinic page"; shown to readers
+
+    def __post_init__(self) -> None:
+        if not (self.url or self.doi or self.identifier):
+            raise ValueError("url: give a url, a doi or an identifier")
+        if not _DATE.match(self.accessed):
+            raise ValueError("accessed: expected a date as YYYY-MM-DD")
+
+    @property
+    def link(self) -> str | None:
+        """Where a reader can find it: the URL, else the DOI resolver address."""
+        if self.url:
+            return self.url
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        return None
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A term a nursing student meets in the course, defined in plain words."""
+
+    id: str
+    term: str
+    definition: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Objective:
+    """One learning objective; items and self-checks point at it by ``id``."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ModuleObjectives:
+    """A module of the learning path: its notebook, what it covers and its objectives."""
+
+    id: str
+    number: int
+    title: str
+    kind: Literal["lesson", "assignment"]
+    notebook: str  # path relative to the repository root
+    summary: str
+    objectives: tuple[Objective, ...] = ()
