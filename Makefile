@@ -33,7 +33,10 @@ $(STAMP): pyproject.toml constraints.txt
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	@touch $(STAMP)
 
-setup: check-venv $(STAMP) ## Create .venv and install the course (only when missing or changed)
+gradebook.db: $(STAMP) course_data/modules.yaml
+	@$(BIN)/bonemets register
+
+setup: check-venv $(STAMP) gradebook.db ## Create .venv, install the course, register assignments (only when missing or changed)
 
 lab: setup ## Set up, then open JupyterLab on the start notebook (PORT=8888)
 	@mkdir -p .exchange

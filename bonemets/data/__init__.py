@@ -2,13 +2,14 @@
 
 from bonemets.data.errors import CourseDataError
 from bonemets.data.loader import data_dir, load_collection, load_course
-from bonemets.data.records import GlossaryTerm, ModuleObjectives, Objective, Source
+from bonemets.data.records import GlossaryTerm, ModuleObjectives, Objective, SeedSection, Source
 
 __all__ = [
     "CourseDataError",
     "GlossaryTerm",
     "ModuleObjectives",
     "Objective",
+    "SeedSection",
     "Source",
     "data_dir",
     "load_collection",

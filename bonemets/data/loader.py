@@ -63,11 +63,11 @@ def _record_class(dotted: str) -> type:
     return getattr(importlib.import_module(module_name), class_name)
 
 
-def _file_for(cls: type) -> str:
-    for file, dotted in COLLECTIONS.items():
-        if _record_class(dotted) is cls:
-            return file
-    raise LookupError(f"{cls.__name__} is not listed in bonemets.data.catalog.COLLECTIONS")
+def _files_for(cls: type) -> list[str]:
+    files = [file for file, dotted in COLLECTIONS.items() if _record_class(dotted) is cls]
+    if not files:
+        raise LookupError(f"{cls.__name__} is not listed in bonemets.data.catalog.COLLECTIONS")
+    return files
 
 
 def _read_yaml(path: Path, shown: str) -> list[Any]:
@@ -148,14 +148,34 @@ def _check_citations(file: str, records: dict[str, Any], known: Collection) -> N
 
 
 @functools.cache
-def _load(cls: type, folder: Path) -> Collection:
-    file = _file_for(cls)
+def _load_file(file: str, folder: Path) -> tuple[str, dict[str, Any]]:
+    cls = _record_class(COLLECTIONS[file])
     shown = f"{folder.name}/{file}"  # as the author sees it in the repository
     records = _records(shown, cls, _read_yaml(folder / file, shown))
     if file != BIBLIOGRAPHY:
         bibliography = _load(_record_class(COLLECTIONS[BIBLIOGRAPHY]), folder)
         _check_citations(shown, records, bibliography)
-    return Collection(shown, records)
+    return shown, records
+
+
+@functools.cache
+def _load(cls: type, folder: Path) -> Collection:
+    """All records of ``cls``; a kind may span several files (e.g. one per lesson)."""
+    merged: dict[str, Any] = {}
+    first_seen: dict[str, str] = {}
+    shown_files = []
+    for file in _files_for(cls):
+        shown, records = _load_file(file, folder)
+        shown_files.append(shown)
+        for record_id, record in records.items():
+            if record_id in merged:
+                raise CourseDataError(
+                    shown, f"duplicate id: already used in {first_seen[record_id]}",
+                    record=record_id, field="id",
+                )
+            merged[record_id] = record
+            first_seen[record_id] = shown
+    return Collection(", ".join(shown_files), merged)
 
 
 def load_collection(cls: type[R], folder: Path | None = None) -> Collection[R]:
@@ -176,9 +196,15 @@ def load_course(folder: Path | None = None) -> dict[str, Collection]:
     if unknown:
         raise CourseDataError(f"{folder.name}/{unknown[0]}", "not listed in bonemets/data/catalog.py, so it "
                               "would never be validated")
-    return {file: _load(_record_class(dotted), folder) for file, dotted in COLLECTIONS.items()}
+    by_file = {}
+    for file, dotted in COLLECTIONS.items():
+        _load(_record_class(dotted), folder)  # also checks ids across files of one kind
+        shown, records = _load_file(file, folder)
+        by_file[file] = Collection(shown, records)
+    return by_file
 
 
 def clear_cache() -> None:
     """Forget loaded data (for tests and for authors editing files in a running kernel)."""
     _load.cache_clear()
+    _load_file.cache_clear()

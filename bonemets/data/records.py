@@ -71,3 +71,18 @@ class ModuleObjectives:
     notebook: str  # path relative to the repository root
     summary: str
     objectives: tuple[Objective, ...] = ()
+
+
+@dataclass(frozen=True)
+class SeedSection:
+    """A section of the course's primary source (the Mayo Clinic page) that must be taught.
+
+    Coverage tables map every section to the lessons, self-checks and graded items that
+    teach it; tests fail when one is left uncovered.
+    """
+
+    id: str
+    order: int
+    part: Literal["diagnosis", "treatment", "coping", "appointment"]
+    title: str
+    sources: tuple[str, ...]

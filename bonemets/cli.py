@@ -1,0 +1,59 @@
+"""The course's command line: ``bonemets COMMAND`` (or ``python -m bonemets.cli COMMAND``).
+
+Each command is a thin caller of a function elsewhere in the package; add one by listing
+it in ``COMMANDS``. User mistakes (bad data, a missing file, a malformed notebook) print
+one clear line and exit 2; they never show a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from bonemets.data import CourseDataError
+
+
+class UserError(Exception):
+    """A mistake the user can fix; its message is printed as it is, without a traceback."""
+
+
+# name -> (help, "module:function"). The function receives the parsed arguments; a
+# matching "module:add_arguments" function, if present, declares the command's options.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate-data": ("Load and validate every file in course_data/", "bonemets.admin:validate_data"),
+    "register": ("Register the assignments in nbgrader's gradebook", "bonemets.admin:register"),
+}
+
+
+def _resolve(dotted: str) -> Callable:
+    module_name, _, name = dotted.partition(":")
+    return getattr(importlib.import_module(module_name), name)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bonemets", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (help_text, dotted) in COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        module_name = dotted.partition(":")[0]
+        add_arguments = getattr(importlib.import_module(module_name), "add_arguments", None)
+        if add_arguments is not None:
+            add_arguments(name, sub)
+        sub.set_defaults(handler=dotted)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        result = _resolve(args.handler)(args)
+    except (CourseDataError, UserError) as exc:
+        print(f"bonemets {args.command}: {exc}", file=sys.stderr)
+        return 2
+    return int(result or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
