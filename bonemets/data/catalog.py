@@ -15,4 +15,5 @@ COLLECTIONS: dict[str, str] = {
     "glossary.yaml": "bonemets.data.records:GlossaryTerm",
     "modules.yaml": "bonemets.data.records:ModuleObjectives",
     "seed_sections.yaml": "bonemets.data.records:SeedSection",
+    "self_checks/start.yaml": "bonemets.quiz.items:SelfCheck",
 }

@@ -19,6 +19,7 @@ class Source:
     """One bibliography entry. Cite it by ``id`` from any factual record."""
 
     id: str
+    short: str  # how the lessons name it beside a fact, e.g. "Yang 2011"
     citation: str
     accessed: str  # ISO date on which the course team read it
     url: str | None = None

@@ -1,0 +1,69 @@
+"""Figures as accessible HTML: a PNG with alt text, a caption, and a text equivalent.
+
+Every figure in the course goes through :func:`figure_html`, so none can appear without
+alt text (WCAG 1.1.1); :func:`table_html` gives the data behind it as a real table.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Iterable, Sequence
+
+from matplotlib.figure import Figure
+
+from bonemets.style import course_style
+
+
+def render_png(figure: Figure, dpi: int = 96) -> bytes:
+    """The figure as PNG bytes (Agg backend, no pyplot)."""
+    buffer = io.BytesIO()
+    with course_style():
+        figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    return buffer.getvalue()
+
+
+def figure_html(figure: Figure, alt: str, caption: str | None = None, dpi: int = 96) -> str:
+    """``<figure>`` with the image (its ``alt`` required) and an optional caption."""
+    if not alt.strip():
+        raise ValueError("every figure needs alt text")
+    encoded = base64.b64encode(render_png(figure, dpi)).decode("ascii")
+    parts = [
+        '<figure class="bonemets-figure" style="margin:0">',
+        f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt, quote=True)}"'
+        ' style="max-width:100%;height:auto">',
+    ]
+    if caption:
+        parts.append(f"<figcaption>{html.escape(caption)}</figcaption>")
+    parts.append("</figure>")
+    return "".join(parts)
+
+
+def table_html(
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    caption: str | None = None,
+    row_headers: bool = True,
+) -> str:
+    """A plain, accessible HTML table (``th`` with ``scope``) from rows of cells.
+
+    Cells are escaped as text; pass numbers already formatted as the reader should see them.
+    """
+    out = ['<table class="bonemets-table">']
+    if caption:
+        out.append(f"<caption>{html.escape(caption)}</caption>")
+    out.append("<thead><tr>")
+    out.extend(f'<th scope="col">{html.escape(str(h))}</th>' for h in header)
+    out.append("</tr></thead><tbody>")
+    for row in rows:
+        out.append("<tr>")
+        for index, cell in enumerate(row):
+            text = html.escape(str(cell))
+            if index == 0 and row_headers:
+                out.append(f'<th scope="row">{text}</th>')
+            else:
+                out.append(f"<td>{text}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)

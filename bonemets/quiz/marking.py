@@ -1,0 +1,82 @@
+"""Marking self-checks: pure functions and a running tally, no widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bonemets.quiz.items import Choice, SelfCheck
+
+
+@dataclass(frozen=True)
+class ChoiceFeedback:
+    choice: Choice
+    selected: bool
+
+    @property
+    def verdict(self) -> str:
+        """How the reader's choice on this option turned out, in words (not colour)."""
+        if self.choice.correct:
+            return "Correct, and you chose it" if self.selected else "Correct, but you missed it"
+        return "Incorrect, and you chose it" if self.selected else "Incorrect, and you left it"
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """The marking of one answer: right only when exactly the keyed choices are selected."""
+
+    item: SelfCheck
+    selected: frozenset[str]
+    feedback: tuple[ChoiceFeedback, ...]
+
+    @property
+    def correct(self) -> bool:
+        return self.selected == self.item.key
+
+    @property
+    def summary(self) -> str:
+        if self.correct:
+            return "Correct."
+        if not self.selected:
+            return "No answer selected yet."
+        missed = len(self.item.key - self.selected)
+        extra = len(self.selected - self.item.key)
+        parts = []
+        if missed:
+            parts.append(f"{missed} correct option{'s' if missed > 1 else ''} missed")
+        if extra:
+            parts.append(f"{extra} incorrect option{'s' if extra > 1 else ''} chosen")
+        return "Not quite: " + " and ".join(parts) + ". Read the rationales, then try again."
+
+
+def mark(item: SelfCheck, selected: set[str] | frozenset[str]) -> Attempt:
+    """Mark ``selected`` choice ids against ``item``; unknown ids are an error."""
+    chosen = frozenset(selected)
+    unknown = chosen - {c.id for c in item.choices}
+    if unknown:
+        raise ValueError(f"{item.id}: no such choice {', '.join(sorted(unknown))}")
+    feedback = tuple(ChoiceFeedback(c, c.id in chosen) for c in item.choices)
+    return Attempt(item, chosen, feedback)
+
+
+@dataclass
+class QuizTally:
+    """The latest attempt at each self-check in a notebook, for a running score."""
+
+    total: int
+    latest: dict[str, Attempt] = field(default_factory=dict)
+
+    def record(self, attempt: Attempt) -> None:
+        self.latest[attempt.item.id] = attempt
+
+    @property
+    def answered(self) -> int:
+        return len(self.latest)
+
+    @property
+    def correct(self) -> int:
+        return sum(a.correct for a in self.latest.values())
+
+    @property
+    def text(self) -> str:
+        return (f"Self-checks in this lesson: {self.correct} of {self.total} correct "
+                f"({self.answered} answered).")
