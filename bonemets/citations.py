@@ -36,21 +36,26 @@ def sources_html(source_ids: Iterable[str]) -> str:
         label = html.escape(source.short)
         title = html.escape(source.citation, quote=True)
         if source.link:
-            label = (f'<a href="{html.escape(source.link, quote=True)}" title="{title}" '
-                     f'target="_blank" rel="noopener">{label}</a>')
+            label = (
+                f'<a href="{html.escape(source.link, quote=True)}" title="{title}" '
+                f'target="_blank" rel="noopener">{label}</a>'
+            )
         else:
             label = f'<span title="{title}">{label}</span>'
         if source.strength:
             label += f" <em>({html.escape(source.strength)})</em>"
         items.append(label)
     prefix = "Source" if len(items) == 1 else "Sources"
-    return f'<span class="bonemets-sources"><small>{prefix}: ' + "; ".join(items) + "</small></span>"
+    return (
+        f'<span class="bonemets-sources"><small>{prefix}: ' + "; ".join(items) + "</small></span>"
+    )
 
 
 def bibliography_html(source_ids: Iterable[str] | None = None) -> str:
     """A numbered reference list (all sources, or those given), for a lesson's last cell."""
-    sources = _sources(source_ids) if source_ids is not None else list(
-        load_collection(Source).values())
+    sources = (
+        _sources(source_ids) if source_ids is not None else list(load_collection(Source).values())
+    )
     lines = []
     for source in sources:
         entry = html.escape(source.citation)
@@ -63,4 +68,4 @@ def bibliography_html(source_ids: Iterable[str] | None = None) -> str:
         if source.strength:
             entry += f" <em>Note: {html.escape(source.strength)}.</em>"
         lines.append(f"<li>{entry}</li>")
-    return "<ol class=\"bonemets-references\">" + "".join(lines) + "</ol>"
+    return '<ol class="bonemets-references">' + "".join(lines) + "</ol>"

@@ -22,7 +22,10 @@ class UserError(Exception):
 # name -> (help, "module:function"). The function receives the parsed arguments; a
 # matching "module:add_arguments" function, if present, declares the command's options.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "validate-data": ("Load and validate every file in course_data/", "bonemets.admin:validate_data"),
+    "validate-data": (
+        "Load and validate every file in course_data/",
+        "bonemets.admin:validate_data",
+    ),
     "register": ("Register the assignments in nbgrader's gradebook", "bonemets.admin:register"),
 }
 

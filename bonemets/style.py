@@ -48,8 +48,13 @@ class SeriesStyle:
         return {"color": self.color, "hatch": self.hatch, "edgecolor": "black", "linewidth": 0.8}
 
     def line_kwargs(self) -> dict[str, object]:
-        return {"color": self.color, "marker": self.marker, "markeredgecolor": "black",
-                "markersize": 8, "linewidth": 1.8}
+        return {
+            "color": self.color,
+            "marker": self.marker,
+            "markeredgecolor": "black",
+            "markersize": 8,
+            "linewidth": 1.8,
+        }
 
 
 _SERIES: tuple[SeriesStyle, ...] = (
@@ -91,8 +96,9 @@ def course_style() -> Iterator[None]:
         yield
 
 
-def new_figure(width: float = 7.0, height: float = 3.6, nrows: int = 1, ncols: int = 1,
-               **subplot_kw: Any) -> tuple[Figure, Any]:
+def new_figure(
+    width: float = 7.0, height: float = 3.6, nrows: int = 1, ncols: int = 1, **subplot_kw: Any
+) -> tuple[Figure, Any]:
     """A figure and its axes in the course style (inches), independent of pyplot.
 
     Call it inside :func:`course_style` so that text added later shares the style.

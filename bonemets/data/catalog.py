@@ -2,8 +2,8 @@
 
 Add a line here when a new data file is added; the loader refuses files it does not know,
 so nothing sits in ``course_data/`` unvalidated. One kind of record may span several
-files (self-checks, one file per lesson); ids stay unique across them. Values are ``"module:Class"`` so that
-loading the catalog imports only what is asked for.
+files (self-checks, one file per lesson); ids stay unique across them. Values are
+``"module:Class"`` so that loading the catalog imports only what is asked for.
 """
 
 from __future__ import annotations

@@ -129,4 +129,3 @@ def build_record(cls: type, raw: dict[str, Any]) -> Any:
         if sep and name in fields:
             raise FieldProblem(message, name) from None
         raise FieldProblem(str(exc)) from None
-

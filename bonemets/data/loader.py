@@ -107,8 +107,9 @@ def _records(file: str, cls: type, raw_records: list[Any]) -> dict[str, Any]:
                 file, problem.message, record=label, field=problem.path or None
             ) from None
         if record.id in records:
-            raise CourseDataError(file, "duplicate id (ids must be unique)", record=label,
-                                  field="id")
+            raise CourseDataError(
+                file, "duplicate id (ids must be unique)", record=label, field="id"
+            )
         records[record.id] = record
     return records
 
@@ -138,12 +139,15 @@ def _check_citations(file: str, records: dict[str, Any], known: Collection) -> N
     for record_id, record in records.items():
         for field_path, source_id in _cited_ids(record):
             if not source_id:
-                raise CourseDataError(file, "cite at least one source id", record=record_id,
-                                      field=field_path)
+                raise CourseDataError(
+                    file, "cite at least one source id", record=record_id, field=field_path
+                )
             if source_id not in known:
                 raise CourseDataError(
-                    file, f"unknown source id {source_id!r} (not in {BIBLIOGRAPHY})",
-                    record=record_id, field=field_path,
+                    file,
+                    f"unknown source id {source_id!r} (not in {BIBLIOGRAPHY})",
+                    record=record_id,
+                    field=field_path,
                 )
 
 
@@ -170,8 +174,10 @@ def _load(cls: type, folder: Path) -> Collection:
         for record_id, record in records.items():
             if record_id in merged:
                 raise CourseDataError(
-                    shown, f"duplicate id: already used in {first_seen[record_id]}",
-                    record=record_id, field="id",
+                    shown,
+                    f"duplicate id: already used in {first_seen[record_id]}",
+                    record=record_id,
+                    field="id",
                 )
             merged[record_id] = record
             first_seen[record_id] = shown
@@ -190,12 +196,15 @@ def load_course(folder: Path | None = None) -> dict[str, Collection]:
     """
     folder = (folder or data_dir()).resolve()
     unknown = sorted(
-        str(p.relative_to(folder)) for p in folder.rglob("*.y*ml")
+        str(p.relative_to(folder))
+        for p in folder.rglob("*.y*ml")
         if str(p.relative_to(folder)) not in COLLECTIONS
     )
     if unknown:
-        raise CourseDataError(f"{folder.name}/{unknown[0]}", "not listed in bonemets/data/catalog.py, so it "
-                              "would never be validated")
+        raise CourseDataError(
+            f"{folder.name}/{unknown[0]}",
+            "not listed in bonemets/data/catalog.py, so it would never be validated",
+        )
     by_file = {}
     for file, dotted in COLLECTIONS.items():
         _load(_record_class(dotted), folder)  # also checks ids across files of one kind

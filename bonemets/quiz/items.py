@@ -39,8 +39,9 @@ class SelfCheck:
             raise ValueError("choices: choice ids must be unique")
         correct = sum(c.correct for c in self.choices)
         if self.kind == "single" and correct != 1:
-            raise ValueError(f"choices: a single-answer item needs exactly one correct choice, "
-                             f"found {correct}")
+            raise ValueError(
+                f"choices: a single-answer item needs exactly one correct choice, found {correct}"
+            )
         if self.kind == "multiple" and correct < 1:
             raise ValueError("choices: mark at least one choice correct")
 

@@ -78,5 +78,7 @@ class QuizTally:
 
     @property
     def text(self) -> str:
-        return (f"Self-checks in this lesson: {self.correct} of {self.total} correct "
-                f"({self.answered} answered).")
+        return (
+            f"Self-checks in this lesson: {self.correct} of {self.total} correct "
+            f"({self.answered} answered)."
+        )

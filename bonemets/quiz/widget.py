@@ -41,35 +41,49 @@ class SelfCheckView:
         self.item = item
         self.tally = tally
         self.on_attempt: list = []  # callbacks(attempt), e.g. to refresh a tally label
-        number = f"Self-check ({'choose one' if item.kind == 'single' else 'select all that apply'})"
-        self.stem = widgets.HTML(
-            f"<p><strong>{number}</strong></p><p>{html.escape(item.stem)}</p>"
+        number = (
+            f"Self-check ({'choose one' if item.kind == 'single' else 'select all that apply'})"
         )
+        self.stem = widgets.HTML(f"<p><strong>{number}</strong></p><p>{html.escape(item.stem)}</p>")
         labels = [f"{c.id}. {c.text}" for c in item.choices]
         if item.kind == "single":
             self.choice_widget = widgets.RadioButtons(
                 options=list(zip(labels, [c.id for c in item.choices], strict=True)),
-                value=None, description="Answer:", layout=widgets.Layout(width="auto"),
+                value=None,
+                description="Answer:",
+                layout=widgets.Layout(width="auto"),
                 style={"description_width": "initial"},
             )
             self._boxes: list[widgets.Checkbox] = []
         else:
             self._boxes = [
-                widgets.Checkbox(value=False, description=label, indent=False,
-                                 layout=widgets.Layout(width="auto"))
+                widgets.Checkbox(
+                    value=False,
+                    description=label,
+                    indent=False,
+                    layout=widgets.Layout(width="auto"),
+                )
                 for label in labels
             ]
             self.choice_widget = widgets.VBox(self._boxes)
-        self.check_button = widgets.Button(description="Check answer", button_style="primary",
-                                           tooltip="Check your answer and show the rationales")
-        self.retry_button = widgets.Button(description="Try again", disabled=True,
-                                           tooltip="Clear your answer and try again")
+        self.check_button = widgets.Button(
+            description="Check answer",
+            button_style="primary",
+            tooltip="Check your answer and show the rationales",
+        )
+        self.retry_button = widgets.Button(
+            description="Try again", disabled=True, tooltip="Clear your answer and try again"
+        )
         self.feedback = widgets.HTML("")
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.reset())
         self.view = widgets.VBox(
-            [self.stem, self.choice_widget,
-             widgets.HBox([self.check_button, self.retry_button]), self.feedback],
+            [
+                self.stem,
+                self.choice_widget,
+                widgets.HBox([self.check_button, self.retry_button]),
+                self.feedback,
+            ],
             layout=widgets.Layout(border="1px solid #767676", padding="0.5em", margin="0.5em 0"),
         )
 
@@ -77,8 +91,9 @@ class SelfCheckView:
         if self.item.kind == "single":
             value = self.choice_widget.value
             return frozenset() if value is None else frozenset({value})
-        return frozenset(c.id for c, box in zip(self.item.choices, self._boxes, strict=True)
-                         if box.value)
+        return frozenset(
+            c.id for c, box in zip(self.item.choices, self._boxes, strict=True) if box.value
+        )
 
     def select(self, choice_ids: set[str]) -> None:
         """Set the choices programmatically (tests, demonstrations)."""
@@ -129,8 +144,9 @@ class Quiz:
     def ask(self, item_id: str) -> SelfCheckView:
         """The widget for one self-check (display it by leaving it last in a cell)."""
         if item_id not in self.items:
-            raise KeyError(f"no self-check {item_id!r} in this lesson; "
-                           f"known: {', '.join(self.items)}")
+            raise KeyError(
+                f"no self-check {item_id!r} in this lesson; known: {', '.join(self.items)}"
+            )
         view = SelfCheckView(self.items[item_id], self.tally)
         view.on_attempt.append(lambda _: setattr(self._tally_label, "value", self._tally_text()))
         self.views[item_id] = view
