@@ -22,7 +22,8 @@ class FieldProblem(Exception):
         self.path = path
 
     def within(self, step: str) -> FieldProblem:
-        return FieldProblem(self.message, step + self.path)
+        joiner = "." if self.path and not self.path.startswith("[") else ""
+        return FieldProblem(self.message, step + joiner + self.path)
 
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
