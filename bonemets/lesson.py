@@ -60,3 +60,28 @@ def glossary_html(term_ids: Iterable[str] | None = None) -> str:
 
 def glossary(term_ids: Iterable[str] | None = None) -> HTML:
     return HTML(glossary_html(term_ids))
+
+
+def learning_path_html() -> str:
+    """The modules in order, as a table: the course map shown on the start page."""
+    from bonemets.figures import table_html
+
+    modules = sorted(load_collection(ModuleObjectives).values(), key=lambda m: m.number)
+    rows = [
+        (
+            m.title,
+            "Lesson" if m.kind == "lesson" else "Graded assignment",
+            m.summary,
+            m.notebook if m.kind == "lesson" else f"{m.id} (JupyterHub) or release/{m.id}/",
+        )
+        for m in modules
+    ]
+    return table_html(
+        ["Module", "Type", "What it covers", "Where to find it"],
+        rows,
+        caption="The learning path, in order",
+    )
+
+
+def learning_path() -> HTML:
+    return HTML(learning_path_html())
