@@ -40,7 +40,8 @@ setup: check-venv $(STAMP) gradebook.db ## Create .venv, install the course, reg
 
 lab: setup ## Set up, then open JupyterLab on the start notebook (PORT=8888)
 	@mkdir -p .exchange
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb --port=$(PORT) $(LAB_BROWSER) $(LAB_ROOT)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --port=$(PORT) $(LAB_BROWSER) $(LAB_ROOT) \
+	    --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
 test: setup ## Set up, then run every test (unit, notebooks, nbgrader, browser)
 	$(BIN)/python -m pytest
