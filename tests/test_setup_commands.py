@@ -1,0 +1,78 @@
+"""The set-up commands: make targets, the bonemets command, nbgrader from the repo root."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bonemets.admin import assignment_ids
+from bonemets.cli import COMMANDS, main
+
+
+def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        args, cwd=cwd, capture_output=True, text=True, check=False, env={**os.environ, **env}
+    )
+
+
+def test_make_help_lists_every_target(repo_root: Path) -> None:
+    result = run(["make", "--no-print-directory", "help"], repo_root)
+    for target in ("lab", "test", "release", "lint", "clean", "screenshots", "bench"):
+        assert f"make {target} " in result.stdout
+
+
+def test_setup_does_not_reinstall_when_nothing_changed(repo_root: Path) -> None:
+    if not (repo_root / ".venv" / ".installed").exists():
+        pytest.skip("the suite is not running from the make-managed .venv")
+    result = run(["make", "--no-print-directory", "--dry-run", "setup"], repo_root)
+    assert result.returncode == 0
+    assert "pip install" not in result.stdout
+
+
+def test_setup_reinstalls_when_pyproject_is_newer(repo_root: Path) -> None:
+    stamp = repo_root / ".venv" / ".installed"
+    if not stamp.exists():
+        pytest.skip("the suite is not running from the make-managed .venv")
+    result = run(
+        ["make", "--no-print-directory", "--dry-run", "--what-if=pyproject.toml", "setup"],
+        repo_root,
+    )
+    assert "pip install" in result.stdout
+
+
+def test_assignments_come_from_the_learning_path() -> None:
+    assert assignment_ids() == [
+        "a1_diagnosis",
+        "a2_systemic_treatment",
+        "a3_local_and_supportive_care",
+        "a4_case_study",
+    ]
+
+
+def test_cli_lists_its_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for name in COMMANDS:
+        assert name in out
+
+
+def test_validate_data_command_passes_on_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate-data"]) == 0
+    assert "ok  course_data/sources.yaml" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_nbgrader_lists_registered_assignments_from_repo_root(repo_root: Path) -> None:
+    assert main(["register"]) == 0
+    result = run(
+        [str(Path(sys.executable).parent / "nbgrader"), "db", "assignment", "list"], repo_root
+    )
+    assert result.returncode == 0, result.stderr
+    for name in assignment_ids():
+        assert name in result.stdout
+    assert "not recognized" not in result.stderr, "nbgrader_config.py has a stale option"
