@@ -27,6 +27,23 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "bonemets.admin:validate_data",
     ),
     "register": ("Register the assignments in nbgrader's gradebook", "bonemets.admin:register"),
+    "item-analysis": (
+        "Difficulty, discrimination and reliability of an assignment's items",
+        "bonemets.gradebook_report:item_analysis",
+    ),
+    "build-source": (
+        "Write the source/ notebooks from the item bank",
+        "bonemets.grading.commands:build_source",
+    ),
+    "release": (
+        "Build source/ from the item bank and regenerate release/ with nbgrader",
+        "bonemets.grading.commands:release",
+    ),
+    "check": (
+        "Score an assignment notebook yourself, with the rationales",
+        "bonemets.grading.commands:check",
+    ),
+    "coverage": ("Print the item bank's coverage table", "bonemets.grading.commands:coverage"),
 }
 
 

@@ -1,0 +1,144 @@
+"""Item analysis: hand-worked statistics, bands, and the report read from a gradebook."""
+
+from __future__ import annotations
+
+import argparse
+import warnings
+
+import pytest
+
+from bonemets.gradebook_report import item_analysis, scores_from_gradebook
+from bonemets.item_analysis import analyse, discrimination_band, reliability_band
+
+# Four students, three 0/1 items, a perfect Guttman pattern (totals 3, 2, 1, 0).
+SCORES = [
+    {"q1": 1, "q2": 1, "q3": 1},
+    {"q1": 1, "q2": 1, "q3": 0},
+    {"q1": 1, "q2": 0, "q3": 0},
+    {"q1": 0, "q2": 0, "q3": 0},
+]
+MAX = {"q1": 1, "q2": 1, "q3": 1}
+
+
+def test_difficulty_is_the_proportion_correct() -> None:
+    stats = analyse(SCORES, MAX)
+    assert [s.difficulty for s in stats.items] == [0.75, 0.5, 0.25]
+
+
+def test_discrimination_compares_top_and_bottom_27_percent() -> None:
+    # 27% of 4 students rounds to 1: the top scorer against the bottom scorer.
+    stats = analyse(SCORES, MAX)
+    assert [s.discrimination for s in stats.items] == [1.0, 1.0, 1.0]
+    assert stats.items[0].discrimination_band == "excellent"
+
+
+def test_point_biserial_is_corrected_for_the_item_itself() -> None:
+    # q1 = [1,1,1,0] against the rest [2,1,0,0]: r = 0.75 / sqrt(0.75 * 2.75).
+    stats = analyse(SCORES, MAX)
+    assert stats.items[0].point_biserial == pytest.approx(0.75 / (0.75 * 2.75) ** 0.5)
+
+
+def test_kr20_by_hand() -> None:
+    # Item variances 0.1875 + 0.25 + 0.1875 = 0.625; total variance 1.25;
+    # KR-20 = 3/2 * (1 - 0.625 / 1.25) = 0.75.
+    stats = analyse(SCORES, MAX)
+    assert stats.reliability == pytest.approx(0.75)
+    assert stats.reliability_band == "low to moderate"
+
+
+def test_partial_credit_and_missing_scores() -> None:
+    stats = analyse([{"q1": 2.0}, {"q1": 1.0}, {}], {"q1": 4.0})
+    assert stats.items[0].difficulty == pytest.approx(0.25)  # (2 + 1 + 0) / 3 / 4
+
+
+def test_an_item_everyone_gets_right_has_no_correlation() -> None:
+    stats = analyse([{"a": 1, "b": 1}, {"a": 1, "b": 0}, {"a": 1, "b": 1}], {"a": 1, "b": 1})
+    assert stats.items[0].point_biserial is None
+    assert stats.items[0].difficulty == 1.0
+
+
+def test_negative_discrimination_is_flagged() -> None:
+    # Strong students miss q2, weak students get it.
+    scores = [
+        {"q1": 1, "q2": 0, "q3": 1},
+        {"q1": 1, "q2": 0, "q3": 1},
+        {"q1": 0, "q2": 1, "q3": 0},
+        {"q1": 0, "q2": 1, "q3": 0},
+    ]
+    stats = analyse(scores, {"q1": 1, "q2": 1, "q3": 1})
+    assert stats.items[1].discrimination == -1.0
+    assert stats.items[1].discrimination_band == "unacceptable"
+
+
+@pytest.mark.parametrize(
+    "value, band",
+    [
+        (0.40, "excellent"),
+        (0.39, "good"),
+        (0.25, "good"),
+        (0.24, "needs review"),
+        (0.0, "needs review"),
+        (-0.01, "unacceptable"),
+        (None, "too few students"),
+    ],
+)
+def test_discrimination_bands(value: float | None, band: str) -> None:
+    assert discrimination_band(value) == band
+
+
+@pytest.mark.parametrize("value, band", [(0.9, "high"), (0.85, "good"), (0.6, "low to moderate")])
+def test_reliability_bands(value: float, band: str) -> None:
+    assert reliability_band(value) == band
+
+
+def test_zero_point_item_is_refused() -> None:
+    with pytest.raises(ValueError, match="maximum above 0"):
+        analyse(SCORES, {"q1": 0})
+
+
+@pytest.fixture(scope="module")
+def gradebook(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One small gradebook for the module: opening one costs seconds (alembic)."""
+    from nbgrader.api import Gradebook
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('gradebook') / 'gradebook.db'}"
+    # nbgrader's own add_submission triggers SQLAlchemy autoflush warnings; not ours.
+    with warnings.catch_warnings(), Gradebook(url) as gb:
+        warnings.simplefilter("ignore")
+        gb.add_assignment("a1")
+        gb.add_notebook("a1", "a1")
+        for cell in MAX:
+            gb.add_grade_cell(cell, "a1", "a1", max_score=1, cell_type="code")
+        gb.add_grade_cell("short", "a1", "a1", max_score=2, cell_type="markdown")
+        for number, row in enumerate(SCORES):
+            student = f"s{number}"
+            gb.add_student(student)
+            gb.add_submission("a1", student)
+            for cell, score in row.items():
+                grade = gb.find_grade(cell, "a1", "a1", student)
+                grade.auto_score = score
+                grade.needs_manual_grade = False  # as autograde leaves a scored code cell
+            gb.db.commit()
+    return url
+
+
+def test_scores_read_from_the_gradebook(gradebook: str) -> None:
+    rows, max_points = scores_from_gradebook(gradebook, "a1")
+    assert max_points == {"q1": 1.0, "q2": 1.0, "q3": 1.0, "short": 2.0}
+    assert sorted(rows, key=lambda r: -sum(r.values()))[0] == {"q1": 1, "q2": 1, "q3": 1}
+    assert all("short" not in row for row in rows), "ungraded short answers are left out"
+
+
+def test_report_command_prints_the_table(gradebook: str, capsys) -> None:
+    args = argparse.Namespace(assignment="a1", db=gradebook, csv=None)
+    assert item_analysis(args) == 0
+    out = capsys.readouterr().out
+    assert "q2     1       0.50          1.00            excellent" in out
+    assert "4 submissions; reliability" in out
+
+
+def test_report_for_unknown_assignment_is_a_user_error(gradebook: str) -> None:
+    from bonemets.cli import UserError
+
+    with pytest.raises(UserError, match="no assignment 'nope'"):
+        item_analysis(argparse.Namespace(assignment="nope", db=gradebook, csv=None))
