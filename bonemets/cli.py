@@ -52,21 +52,25 @@ def _resolve(dotted: str) -> Callable:
     return getattr(importlib.import_module(module_name), name)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only the ``selected`` command's module is imported (start-up stays fast)."""
     parser = argparse.ArgumentParser(prog="bonemets", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (help_text, dotted) in COMMANDS.items():
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        module_name = dotted.partition(":")[0]
-        add_arguments = getattr(importlib.import_module(module_name), "add_arguments", None)
-        if add_arguments is not None:
-            add_arguments(name, sub)
+        if name == selected:
+            module = importlib.import_module(dotted.partition(":")[0])
+            add_arguments = getattr(module, "add_arguments", None)
+            if add_arguments is not None:
+                add_arguments(name, sub)
         sub.set_defaults(handler=dotted)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    selected = next((arg for arg in argv if arg in COMMANDS), None)
+    args = build_parser(selected).parse_args(argv)
     try:
         result = _resolve(args.handler)(args)
     except (CourseDataError, UserError) as exc:
