@@ -54,7 +54,9 @@ def _resolve(dotted: str) -> Callable:
 
 def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
     """The parser; only the ``selected`` command's module is imported (start-up stays fast)."""
-    parser = argparse.ArgumentParser(prog="bonemets", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="bonemets", description="Commands for the bone metastasis course."
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (help_text, dotted) in COMMANDS.items():
         sub = commands.add_parser(name, help=help_text, description=help_text)
