@@ -97,13 +97,20 @@ def course_style() -> Iterator[None]:
 
 
 def new_figure(
-    width: float = 7.0, height: float = 3.6, nrows: int = 1, ncols: int = 1, **subplot_kw: Any
+    width: float = 7.0,
+    height: float = 3.6,
+    nrows: int = 1,
+    ncols: int = 1,
+    layout: str | None = "constrained",
+    **subplot_kw: Any,
 ) -> tuple[Figure, Any]:
     """A figure and its axes in the course style (inches), independent of pyplot.
 
     Call it inside :func:`course_style` so that text added later shares the style.
+    ``layout=None`` skips constrained layout (an extra drawing pass) for widgets that
+    redraw often and set their margins with ``figure.subplots_adjust``.
     """
     with course_style():
-        figure = Figure(figsize=(width, height), layout="constrained")
+        figure = Figure(figsize=(width, height), layout=layout)
         axes = figure.subplots(nrows, ncols, squeeze=True, subplot_kw=subplot_kw or None)
     return figure, axes

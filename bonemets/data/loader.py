@@ -63,8 +63,16 @@ def _record_class(dotted: str) -> type:
     return getattr(importlib.import_module(module_name), class_name)
 
 
+def _names(dotted: str, cls: type) -> bool:
+    """Whether ``dotted`` is ``cls``, importing its module only when the class name matches
+    (so loading one kind of record does not import every domain module and its plotting)."""
+    if dotted == f"{cls.__module__}:{cls.__qualname__}":
+        return True
+    return dotted.rpartition(":")[2] == cls.__name__ and _record_class(dotted) is cls
+
+
 def _files_for(cls: type) -> list[str]:
-    files = [file for file, dotted in COLLECTIONS.items() if _record_class(dotted) is cls]
+    files = [file for file, dotted in COLLECTIONS.items() if _names(dotted, cls)]
     if not files:
         raise LookupError(f"{cls.__name__} is not listed in bonemets.data.catalog.COLLECTIONS")
     return files

@@ -1,0 +1,130 @@
+"""Speed of the imaging lessons and widgets (a plain script; prints figures, asserts nothing).
+
+    python benchmarks/bench_imaging.py
+
+Reports the median time from a control's value change to the new output (figure included)
+for each widget, and each lesson's headless execution time and kernel peak resident memory.
+Targets: update < 100 ms median; lesson < 10 s; kernel < 150 MB.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+REPO = Path(__file__).resolve().parents[1]
+LESSONS = ["notebooks/01_bone_metastasis_basics.ipynb", "notebooks/02_diagnosis.ipynb"]
+
+
+def timed(changes: list[Callable[[], None]]) -> list[tuple[float, float]]:
+    """(wall ms, CPU ms) per change. CPU time shows the cost when other jobs share the cores."""
+    times = []
+    for change in changes:
+        wall, cpu = time.perf_counter(), time.process_time()
+        change()
+        times.append(((time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000))
+    return times
+
+
+def medians(times: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
+
+
+def setter(widget, values: list) -> list[Callable[[], None]]:
+    """One change per value; values differ from the current one, so observe always fires."""
+    return [functools.partial(setattr, widget, "value", v) for v in values]
+
+
+def toggles(boxes: dict) -> list[Callable[[], None]]:
+    """Tick every box in turn, then untick them: each step is a new combination."""
+    order = list(boxes.values()) * 2
+    return [functools.partial(lambda b: setattr(b, "value", not b.value), b) for b in order]
+
+
+def widget_updates() -> dict[str, tuple[tuple[float, float], tuple[float, float]]]:
+    """Per widget: medians (wall, CPU) for states not seen before, and on revisiting them."""
+    from bonemets.imaging import widgets as w
+
+    w.clear_cache()
+    dose = w.DoseChart()
+    refs = [value for _, value in dose.reference.options]
+    accuracy = w.AccuracyExplorer(pre_test_percent=50)
+    studies = [value for _, value in accuracy.study.options]
+    comparison = w.ModalityComparison()
+    matcher = w.QuestionMatcher()
+    questions = [value for _, value in matcher.question.options]
+    cautions = w.CautionChecker()
+    checker = w.ComplicationChecker()
+    plans = {
+        "dose chart (reference)": lambda: setter(dose.reference, refs[2:] + refs[:2]),
+        "accuracy explorer (slider)": lambda: setter(
+            accuracy.pre_test, [5, 10, 20, 30, 40, 60, 70, 80, 90, 95, 50]
+        ),
+        "accuracy explorer (study)": lambda: setter(accuracy.study, studies[1:] + studies[:1]),
+        "modality comparison (tick)": lambda: toggles(comparison.boxes),
+        "question matcher (choose)": lambda: setter(
+            matcher.question, questions[1:] + questions[:1]
+        ),
+        "caution checker (tick)": lambda: toggles(cautions.boxes),
+        "complication checker (tick)": lambda: toggles(checker.boxes),
+    }
+    results = {}
+    for name, plan in plans.items():
+        first = timed(plan())
+        again = timed(plan())
+        results[name] = (medians(first), medians(again))
+    return results
+
+
+# VmHWM is the kernel's own peak resident memory; ru_maxrss would include the memory of
+# the process that started the kernel (Linux carries it over fork and exec).
+RSS_CELL = (
+    "from pathlib import Path\n"
+    "_hwm = [l for l in Path('/proc/self/status').read_text().splitlines() "
+    "if l.startswith('VmHWM')][0]\n"
+    "print(int(_hwm.split()[1]) / 1024)"
+)
+
+
+def run_lesson(path: str) -> tuple[float, float]:
+    """(seconds to execute every cell, kernel peak RSS in MB)."""
+    nb = nbformat.read(REPO / path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(RSS_CELL))
+    client = NotebookClient(
+        nb,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(REPO / "notebooks")}},
+    )
+    with client.setup_kernel():
+        start = time.perf_counter()
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)
+        seconds = time.perf_counter() - start
+    rss = float(nb.cells[-1].outputs[0]["text"].strip())
+    return seconds, rss
+
+
+def main() -> int:
+    print("Lessons, executed headless in a fresh kernel:")
+    for lesson in LESSONS:
+        seconds, rss = run_lesson(lesson)
+        print(f"  {lesson:45s} {seconds:5.2f} s   kernel peak RSS {rss:6.1f} MB")
+    print("Widget update, value change to new output incl. figure (median ms, wall / CPU):")
+    print(f"  {'widget':30s} {'new state':>15s} {'revisited':>15s}")
+    for name, (first, again) in widget_updates().items():
+        print(f"  {name:30s} {first[0]:7.1f} /{first[1]:6.1f} {again[0]:7.1f} /{again[1]:6.1f}")
+    print(f"  (load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,6 @@
+"""Imaging for bone metastasis: the tests, their doses and accuracy, and the nurse's checks.
+
+Computing (``records``, ``rules``, ``bayes``, ``doses``) is kept apart from drawing
+(``charts``, ``widgets``), so every number a widget shows comes from a tested pure function.
+Import ``bonemets.imaging.widgets`` only in notebooks; it pulls in ipywidgets.
+"""

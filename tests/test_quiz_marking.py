@@ -1,0 +1,82 @@
+"""Marking self-checks (pure functions): scoring, per-option explanations, the tally."""
+
+from __future__ import annotations
+
+import pytest
+
+from bonemets.quiz import Choice, QuizTally, SelfCheck, mark, self_checks_for
+
+
+def _item(kind: str = "multiple", key: str = "AC") -> SelfCheck:
+    return SelfCheck(
+        id=f"t_{kind}",
+        module="basics",
+        objective="basics.1",
+        kind=kind,  # type: ignore[arg-type]
+        stem="Which?",
+        choices=tuple(
+            Choice(letter, f"option {letter}", letter in key, f"why {letter}") for letter in "ABCD"
+        ),
+        sources=("mayo2025",),
+    )
+
+
+def test_exactly_the_key_is_correct() -> None:
+    item = _item()
+    assert mark(item, {"A", "C"}).correct
+    assert mark(item, {"A", "C"}).summary == "Correct."
+    assert not mark(item, {"A"}).correct
+    assert not mark(item, {"A", "B", "C"}).correct
+
+
+def test_summary_counts_missed_and_wrong_options() -> None:
+    item = _item()
+    assert mark(item, {"A"}).summary.startswith("Not quite: 1 correct option missed.")
+    assert mark(item, {"B", "D"}).summary == (
+        "Not quite: 2 correct options missed and 2 incorrect options chosen. "
+        "Read the rationales, then try again."
+    )
+    assert mark(item, set()).summary == "No answer selected yet."
+
+
+def test_every_option_gets_a_verdict_and_its_rationale() -> None:
+    attempt = mark(_item(), {"A", "B"})
+    verdicts = [(fb.choice.id, fb.verdict, fb.choice.rationale) for fb in attempt.feedback]
+    assert verdicts == [
+        ("A", "Correct, and you chose it", "why A"),
+        ("B", "Incorrect, and you chose it", "why B"),
+        ("C", "Correct, but you missed it", "why C"),
+        ("D", "Incorrect, and you left it", "why D"),
+    ]
+
+
+def test_unknown_choice_is_an_error() -> None:
+    with pytest.raises(ValueError, match="no such choice E"):
+        mark(_item(), {"E"})
+
+
+def test_tally_keeps_only_the_latest_attempt_per_item() -> None:
+    single, multiple = _item("single", "B"), _item()
+    tally = QuizTally(total=5)
+    tally.record(mark(single, {"A"}))
+    tally.record(mark(multiple, {"A", "C"}))
+    assert (tally.correct, tally.answered) == (1, 2)
+    tally.record(mark(single, {"B"}))  # retried and now right
+    assert (tally.correct, tally.answered) == (2, 2)
+    assert tally.text == "Self-checks in this lesson: 2 of 5 correct (2 answered)."
+
+
+def test_single_answer_items_need_exactly_one_key() -> None:
+    with pytest.raises(ValueError, match="exactly one correct choice, found 2"):
+        _item("single", "AB")
+
+
+@pytest.mark.parametrize("module", ["basics", "diagnosis"])
+def test_lesson_items_have_a_rationale_for_every_choice(module: str) -> None:
+    items = self_checks_for(module)
+    assert len(items) >= 5
+    kinds = {item.kind for item in items}
+    assert kinds == {"single", "multiple"}
+    for item in items:
+        assert item.objective.startswith("basics." if module == "basics" else "diag.")
+        assert all(len(c.rationale) > 20 for c in item.choices), item.id

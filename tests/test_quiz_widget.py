@@ -1,0 +1,76 @@
+"""The self-check widget: check, feedback for every option, retry, and the running tally."""
+
+from __future__ import annotations
+
+import pytest
+
+from bonemets.quiz import Quiz
+from bonemets.quiz.widget import feedback_html
+
+
+def test_single_answer_check_and_retry() -> None:
+    quiz = Quiz("diagnosis")
+    view = quiz.ask("diag_sc_cord_mri")
+    assert view.choice_widget.description == "Answer:"
+    assert view.retry_button.disabled
+    view.select({"A"})
+    attempt = view.check()
+    assert not attempt.correct
+    assert "✘ Not quite: 1 correct option missed and 1 incorrect option chosen." in (
+        view.feedback.value
+    )
+    # Every option is explained, with its verdict in words.
+    assert view.feedback.value.count("<li>") == 4
+    assert "Correct, but you missed it" in view.feedback.value
+    assert not view.retry_button.disabled
+    view.reset()
+    assert view.selected() == frozenset()
+    assert view.feedback.value == "" and view.retry_button.disabled
+    view.select({"B"})
+    assert view.check().correct
+    assert "✔ Correct." in view.feedback.value
+
+
+def test_multiple_answer_items_use_labelled_checkboxes() -> None:
+    view = Quiz("basics").ask("basics_sc_cord_cues")
+    assert [box.description[:2] for box in view._boxes] == ["A.", "B.", "C.", "D."]
+    view.select({"A", "B", "C"})
+    assert view.selected() == frozenset("ABC")
+    assert view.check().correct
+
+
+def test_tally_counts_latest_attempts_and_updates_its_label() -> None:
+    quiz = Quiz("basics")
+    assert quiz.tally.total == 6
+    assert "0 of 6 correct (0 answered)" in quiz.tally_view().value
+    first = quiz.ask("basics_sc_definition")
+    first.select({"A"})
+    first.check()
+    assert "0 of 6 correct (1 answered)" in quiz.tally_view().value
+    first.reset()
+    first.select({"B"})
+    first.check()
+    assert "1 of 6 correct (1 answered)" in quiz.tally_view().value
+
+
+def test_checking_with_nothing_selected_is_not_counted() -> None:
+    quiz = Quiz("basics")
+    view = quiz.ask("basics_sc_role")
+    view.check()
+    assert "No answer selected yet." in view.feedback.value
+    assert quiz.tally.answered == 0 and view.retry_button.disabled
+
+
+def test_feedback_is_a_live_region_with_sources() -> None:
+    view = Quiz("diagnosis").ask("diag_sc_contrast")
+    view.select({"B"})
+    html = feedback_html(view.check())
+    assert html.startswith('<div role="status" aria-live="polite">')
+    assert "ACR–NKF contrast consensus" in html
+
+
+def test_unknown_item_and_module_are_clear_errors() -> None:
+    with pytest.raises(KeyError, match="no self-check 'nope'"):
+        Quiz("basics").ask("nope")
+    with pytest.raises(LookupError, match="no self-checks for module 'nope'"):
+        Quiz("nope")
