@@ -22,10 +22,37 @@ c.Execute.timeout = 30
 # Skips a graceful-shutdown stall seen with jupyter_client 8 / ipykernel 7 (same scores).
 c.Execute.shutdown_kernel = "immediate"
 
-# Quiz answers are plain values: a student sees a clear placeholder, not an exception.
-c.ClearSolutions.code_stub = {"python": "answer = None  # replace None with your answer"}
+# Quiz answers are plain values. Each answer cell already reads `q4 = None` above its
+# solution region, so the stub only tells the student what to do with that line.
+c.ClearSolutions.code_stub = {"python": "# Replace None above with your answer, then run the cell."}
 c.ClearSolutions.text_stub = "Write your answer here."
 
 exchange = Path(os.environ.get("BONEMETS_EXCHANGE", here / ".exchange"))
 exchange.mkdir(parents=True, exist_ok=True)
 c.Exchange.root = str(exchange)
+
+# Graded items are scored by the course's own preprocessor, right after Execute, from the
+# answer cells' source and the keys in course_data/assessment/ (never from the student's
+# kernel). formgrader's Autograde button uses this list too. The rest is nbgrader's default.
+# Execute only records the student's outputs for graders to read; scores never depend on it.
+# A submission that kills or wrecks its kernel is left ungraded by Execute (nbgrader's own
+# behaviour); removing the Execute line avoids that, and autograde is then ~1 s faster.
+c.Autograde.autograde_preprocessors = [
+    "nbgrader.preprocessors.Execute",
+    "bonemets.grading.preprocessor.ScoreItems",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+# Feedback shows each item's score and rationale. For items you will reuse, list their ids
+# here (or set `reuse: true` in the item's YAML) before `nbgrader generate_feedback`: their
+# feedback then shows the score only. `c.WithholdFeedback.withhold_all = True` hides all.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "bonemets.grading.feedback.WithholdFeedback",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+c.WithholdFeedback.withhold_feedback_for = []

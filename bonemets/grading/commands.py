@@ -1,0 +1,81 @@
+"""The assessment commands of ``bonemets``: build-source, release, check, coverage."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bonemets.admin import REPO_ROOT
+
+
+def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
+    if name == "check":
+        parser.add_argument("notebook", type=Path, help="an assignment notebook to score")
+        parser.add_argument(
+            "--no-rationale", action="store_true", help="print scores only, without rationales"
+        )
+    if name in ("build-source", "release"):
+        parser.add_argument(
+            "assignments", nargs="*", help="assignment ids (default: every assignment with items)"
+        )
+
+
+def _assignments(args: argparse.Namespace) -> list[str]:
+    from bonemets.assessment.bank import load_items
+    from bonemets.cli import UserError
+
+    with_items = list(dict.fromkeys(i.assignment for i in load_items().values()))
+    unknown = sorted(set(args.assignments) - set(with_items))
+    if unknown:
+        raise UserError(f"no items for {', '.join(unknown)}; known: {', '.join(with_items)}")
+    return args.assignments or with_items
+
+
+def build_source(args: argparse.Namespace) -> int:
+    from bonemets.grading.source_builder import write_source
+
+    for assignment in _assignments(args):
+        path = write_source(assignment, REPO_ROOT)
+        print(f"wrote {path.relative_to(REPO_ROOT)}")
+    return 0
+
+
+def release(args: argparse.Namespace) -> int:
+    from bonemets.cli import UserError
+    from bonemets.grading.course import NbgraderFailed, build_release
+
+    try:
+        written = build_release(REPO_ROOT, _assignments(args))
+    except NbgraderFailed as exc:
+        first_line = str(exc).splitlines()[0]
+        raise UserError(f"{first_line} (run nbgrader by hand to see its log)") from None
+    for path in written:
+        print(f"released {path.relative_to(REPO_ROOT)}")
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    from bonemets.cli import UserError
+    from bonemets.grading.selfcheck import NotebookProblem, score_notebook
+
+    try:
+        report = score_notebook(args.notebook)
+    except NotebookProblem as exc:
+        raise UserError(str(exc)) from None
+    for result in report.results:
+        print(result.message)
+        if not args.no_rationale:
+            for line in result.details:
+                print("    " + line)
+    print(
+        f"Total: {report.score} of {report.max_points} auto-graded points "
+        f"(the short answer is graded by hand)."
+    )
+    return 0
+
+
+def coverage(args: argparse.Namespace) -> int:
+    from bonemets.assessment.coverage import coverage_table
+
+    print(coverage_table())
+    return 0

@@ -1,0 +1,54 @@
+"""Feedback preprocessor: keep the score, drop key and rationale for items to be reused.
+
+Runs in ``GenerateFeedback.preprocessors`` (see ``nbgrader_config.py``), so the decision is
+made when feedback is generated: the autograded notebook that graders see in formgrader
+keeps the full rationale, and only the HTML that goes back to students is trimmed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nbformat.notebooknode import NotebookNode
+from traitlets import Bool, List, Unicode
+
+from bonemets.assessment.bank import load_items
+
+try:
+    from nbgrader.preprocessors import NbGraderPreprocessor as _Base
+except ImportError:  # pragma: no cover
+    from nbconvert.preprocessors import Preprocessor as _Base
+
+WITHHELD = "The answer key and rationale for this item are withheld because it will be reused."
+
+
+class WithholdFeedback(_Base):
+    """Reduce a withheld item's test-cell output to its score line."""
+
+    withhold_feedback_for = List(
+        Unicode(), help="Item ids (e.g. a1_q03) whose key and rationale stay out of feedback."
+    ).tag(config=True)
+    withhold_all = Bool(
+        False, help="Withhold keys and rationales for every item (e.g. a reused exam)."
+    ).tag(config=True)
+    data_dir = Unicode(
+        "", help="Folder with the course data (default: the repository's course_data/)."
+    ).tag(config=True)
+
+    def withheld_ids(self) -> set[str]:
+        items = load_items(Path(self.data_dir) if self.data_dir else None)
+        if self.withhold_all:
+            return set(items)
+        return {i.id for i in items.values() if i.reuse} | set(self.withhold_feedback_for)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        withheld = self.withheld_ids()
+        for cell in nb.cells:
+            grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+            if cell.cell_type != "code" or grade_id not in withheld:
+                continue
+            for output in cell.get("outputs", []):
+                if output.get("output_type") == "stream" and output.get("name") == "stdout":
+                    first_line = output.get("text", "").split("\n", 1)[0]
+                    output["text"] = f"{first_line}\n{WITHHELD}\n"
+        return nb, resources

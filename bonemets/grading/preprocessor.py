@@ -1,0 +1,87 @@
+"""nbgrader preprocessor that scores the course's items outside the student's kernel.
+
+Configured in ``nbgrader_config.py`` as part of ``Autograde.autograde_preprocessors``,
+right after ``Execute``. For every test cell named after an item (``grade_id`` = item id) it
+throws away whatever the student's kernel printed and writes trusted outputs instead:
+
+- a stdout stream with the score, then the key and the rationales (feedback generation
+  strips these for withheld items: :mod:`bonemets.grading.feedback`);
+- an ``execute_result`` whose ``text/plain`` is the score, which nbgrader's
+  ``determine_grade`` reads as partial credit (capped at the cell's points, so nbgrader
+  never raises).
+
+The score comes from the answer cell's *source* (parsed, never executed) and the item bank
+in ``course_data/assessment/``, which the student's kernel never loads. A test cell that
+names no item scores 0, so a stray or forged cell cannot earn points.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from nbformat.notebooknode import NotebookNode, from_dict
+from traitlets import Unicode
+
+from bonemets.assessment.bank import load_items
+from bonemets.grading.marking import score_item
+
+try:  # nbgrader is installed wherever grading happens; keep this importable without it
+    from nbgrader.preprocessors import NbGraderPreprocessor as _Base
+except ImportError:  # pragma: no cover
+    from nbconvert.preprocessors import Preprocessor as _Base
+
+ANSWER_SUFFIX = "_answer"
+
+
+def _nbgrader(cell: NotebookNode) -> dict[str, Any]:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def stream(text: str, name: str = "stdout") -> NotebookNode:
+    return from_dict({"output_type": "stream", "name": name, "text": text})
+
+
+def score_output(score: int, execution_count: int | None) -> NotebookNode:
+    return from_dict(
+        {
+            "output_type": "execute_result",
+            "execution_count": execution_count,
+            "metadata": {},
+            "data": {"text/plain": str(score)},
+        }
+    )
+
+
+class ScoreItems(_Base):
+    """Score each item's answer cell with the NCSBN rules; overwrite its test cell's outputs."""
+
+    data_dir = Unicode(
+        "", help="Folder with the course data (default: the repository's course_data/)."
+    ).tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        items = load_items(Path(self.data_dir) if self.data_dir else None)
+        answers = {
+            _nbgrader(cell).get("grade_id", ""): cell.source
+            for cell in nb.cells
+            if _nbgrader(cell).get("solution") and cell.cell_type == "code"
+        }
+        for cell in nb.cells:
+            meta = _nbgrader(cell)
+            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+                continue
+            grade_id = meta.get("grade_id", "")
+            item = items.get(grade_id)
+            if item is None or not item.auto_graded:
+                self.log.error("Test cell %r names no graded item: scored 0", grade_id)
+                cell.outputs = [stream(f"{grade_id}: not an item of this course.\n", "stderr")]
+                continue
+            result = score_item(item, answers.get(grade_id + ANSWER_SUFFIX))
+            # Never above the cell's points: nbgrader would refuse the whole submission.
+            score = max(0, min(result.score, int(float(meta.get("points", 0)))))
+            cell.outputs = [
+                stream("\n".join([result.message, *result.details]) + "\n"),
+                score_output(score, cell.get("execution_count")),
+            ]
+        return nb, resources

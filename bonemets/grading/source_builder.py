@@ -1,0 +1,245 @@
+"""Write ``source/<assignment>/<assignment>.ipynb`` from the item bank (the one definition).
+
+Per item: a locked markdown cell (stem, options, expected form), an answer cell (the key
+between ``### BEGIN SOLUTION`` and ``### END SOLUTION``, which ``nbgrader
+generate_assignment`` removes), and a locked check cell that only checks the form. The
+short answer is a manually graded markdown cell with its rubric in a locked cell above.
+Output is deterministic (fixed cell ids, no timestamps) so ``release/`` is reproducible.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbformat.notebooknode import NotebookNode
+
+from bonemets.assessment.bank import items_for
+from bonemets.assessment.items import Item, Option
+from bonemets.assessment.shapes import example
+from bonemets.data import ModuleObjectives, load_collection
+
+TYPE_LABELS = {
+    "multiple_choice": "multiple choice: choose one",
+    "sata": "multiple response: select all that apply",
+    "select_n": "multiple response: select {n}",
+    "matrix": "matrix: one answer per row",
+    "cloze": "drop-down cloze: one letter per blank",
+    "ordering": "ordering: first to last",
+    "bowtie": "bow-tie: 1 condition, 2 actions, 2 parameters",
+    "rationale": "drop-down rationale: both parts must be right",
+    "numeric": "numeric answer",
+    "short_answer": "graded by your instructor",
+}
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def _meta(grade_id: str, *, grade: bool, solution: bool, locked: bool, points: int = 0) -> dict:
+    meta: dict[str, Any] = {
+        "grade": grade,
+        "grade_id": grade_id,
+        "locked": locked,
+        "schema_version": 3,
+        "solution": solution,
+    }
+    if grade:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+def _cell(kind: str, source: str, grade_id: str, **flags: Any) -> NotebookNode:
+    maker = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
+    cell = maker(source=source, metadata=_meta(grade_id, **flags))
+    cell.id = grade_id.replace("_", "-")  # stable ids: no random churn in source/ or release/
+    return cell
+
+
+def literal(value: Any) -> str:
+    """Python source for a canonical answer, sorted and with double quotes."""
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, frozenset | set):
+        return "{" + ", ".join(literal(v) for v in sorted(value)) + "}"
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(value)
+
+
+def _options_md(options: tuple[Option, ...]) -> str:
+    return "\n".join(f"- **{o.id}.** {o.text}" for o in options)
+
+
+def _body_md(item: Item) -> str:
+    if item.type in ("multiple_choice", "sata", "select_n", "ordering"):
+        return _options_md(item.options)
+    if item.type == "matrix":
+        head = "| Row | Statement | " + " | ".join(f"{o.id}. {o.text}" for o in item.options) + " |"
+        rule = "|---|---|" + "---|" * len(item.options)
+        rows = [f"| {r.id} | {r.text} |" + " |" * len(item.options) for r in item.rows]
+        return "\n".join([head, rule, *rows])
+    if item.type in ("cloze", "rationale"):
+        return "\n\n".join(f"**[{r.id}]** {r.text}\n\n{_options_md(r.options)}" for r in item.rows)
+    if item.type == "bowtie":
+        return "\n\n".join(
+            f"**{r.id.capitalize()}** ({r.text})\n\n{_options_md(r.options)}" for r in item.rows
+        )
+    if item.type == "numeric":
+        return f"Unit: {item.unit}." if item.unit else ""
+    return ""
+
+
+def stem_markdown(item: Item) -> str:
+    label = TYPE_LABELS[item.type].format(n=item.select)
+    points = f"{item.points} point{'s' if item.points != 1 else ''}"
+    title = "Short answer" if not item.auto_graded else f"Question {item.number_in_assignment}"
+    parts = []
+    if item.scenario:
+        parts.append(f"> **Case update.** {item.scenario}")
+    parts.append(f"### {title} ({label}; {points})")
+    parts.append(item.stem)
+    body = _body_md(item)
+    if body:
+        parts.append(body)
+    if item.auto_graded:
+        parts.append(
+            f"**Answer form:** set `{item.variable}` to {item.shape_text}, "
+            f"for example `{example(item.shape)}`."
+        )
+    return "\n\n".join(parts)
+
+
+def answer_code(item: Item) -> str:
+    return (
+        f"# Question {item.number_in_assignment}: {item.shape_text}\n"
+        f"{item.variable} = None\n"
+        "### BEGIN SOLUTION\n"
+        f"{item.variable} = {literal(item.answer_key)}\n"
+        "### END SOLUTION"
+    )
+
+
+def check_code(item: Item) -> str:
+    return (
+        "# Checks only the FORM of your answer, not whether it is right.\n"
+        "from bonemets.assessment.shapes import check\n\n"
+        f'check("{item.variable}", {item.variable}, {item.shape!r})'
+    )
+
+
+def rubric_markdown(item: Item) -> str:
+    lines = [f"- **{r.points} point{'s' if r.points != 1 else ''}:** {r.text}" for r in item.rubric]
+    return "#### Rubric for the short answer\n\n" + "\n".join(lines)
+
+
+def intro_markdown(module: ModuleObjectives, items: list[Item]) -> str:
+    auto = [i for i in items if i.auto_graded]
+    total = sum(i.points for i in items)
+    return "\n\n".join(
+        [
+            f"# {module.title}",
+            module.summary,
+            f"{len(auto)} auto-graded questions and one short answer, {total} points in all. "
+            "Items are scored with the NCSBN rules (partial credit where the item type "
+            "allows it; a select-all-that-apply item loses a point for each wrong option "
+            "chosen, never going below 0).",
+            "**How to answer.** Each question has an answer cell such as `q1 = None`. Replace "
+            '`None` with a plain value in the form asked for: a letter in quotes (`"B"`), a '
+            'set of letters (`{"A", "C"}`), a dict of rows (`{1: "A", 2: "B"}`), a list '
+            "in order, or a number. Only what you type in the cell is graded; widgets are not.",
+            "**Check your work.** Run each answer cell and the check below it, or press "
+            "**Validate**. The check tells you when the form of an answer is wrong, never "
+            "whether it is right. Do not edit the check cells: they are restored before grading.",
+        ]
+    )
+
+
+def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
+    """The source notebook for one assignment, straight from the item bank."""
+    module = load_collection(ModuleObjectives, folder)[assignment]
+    items = items_for(assignment, folder)
+    cells = [
+        _cell(
+            "markdown",
+            intro_markdown(module, items),
+            f"{assignment}_intro",
+            grade=False,
+            solution=False,
+            locked=True,
+        )
+    ]
+    for item in items:
+        cells.append(
+            _cell(
+                "markdown",
+                stem_markdown(item),
+                f"{item.id}_stem",
+                grade=False,
+                solution=False,
+                locked=True,
+            )
+        )
+        if item.auto_graded:
+            cells.append(
+                _cell(
+                    "code",
+                    answer_code(item),
+                    f"{item.id}_answer",
+                    grade=False,
+                    solution=True,
+                    locked=False,
+                )
+            )
+            cells.append(
+                _cell(
+                    "code",
+                    check_code(item),
+                    item.id,
+                    grade=True,
+                    solution=False,
+                    locked=True,
+                    points=item.points,
+                )
+            )
+        else:
+            cells.append(
+                _cell(
+                    "markdown",
+                    rubric_markdown(item),
+                    f"{item.id}_rubric",
+                    grade=False,
+                    solution=False,
+                    locked=True,
+                )
+            )
+            answer = f"### BEGIN SOLUTION\n{item.model_answer}\n### END SOLUTION"
+            cells.append(
+                _cell(
+                    "markdown",
+                    answer,
+                    item.id,
+                    grade=True,
+                    solution=True,
+                    locked=False,
+                    points=item.points,
+                )
+            )
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
+    return nb
+
+
+def write_source(assignment: str, root: Path, folder: Path | None = None) -> Path:
+    """Write ``root/source/<assignment>/<assignment>.ipynb``; return its path."""
+    path = root / "source" / assignment / f"{assignment}.ipynb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nb = build_notebook(assignment, folder)
+    nbformat.validate(nb)
+    text = nbformat.writes(nb) + "\n"
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path

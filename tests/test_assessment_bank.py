@@ -1,0 +1,182 @@
+"""The item bank: its coverage, its validation errors, and the notebooks built from it."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bonemets.assessment.bank import items_for, load_items
+from bonemets.assessment.coverage import coverage_counts, coverage_table
+from bonemets.assessment.items import AUTO_TYPES, CJ_STEPS
+from bonemets.cli import main
+from bonemets.data import CourseDataError, SeedSection, load_collection
+from bonemets.data.loader import clear_cache
+from bonemets.grading.source_builder import build_notebook
+
+REPO = Path(__file__).resolve().parents[1]
+ITEMS = load_items()
+ASSIGNMENTS = [
+    "a1_diagnosis",
+    "a2_systemic_treatment",
+    "a3_local_and_supportive_care",
+    "a4_case_study",
+]
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_each_assignment_has_8_to_15_auto_items_and_one_short_answer(assignment) -> None:
+    items = items_for(assignment)
+    auto = [i for i in items if i.auto_graded]
+    assert 8 <= len(auto) <= 15
+    assert [i.type for i in items if not i.auto_graded] == ["short_answer"]
+
+
+def test_every_seed_section_is_assessed() -> None:
+    counts = coverage_counts()["seed_section"]
+    assert set(counts) == set(load_collection(SeedSection))
+    assert [s for s, n in counts.items() if n == 0] == []
+
+
+def test_every_item_type_is_used_at_least_twice() -> None:
+    counts = Counter(i.type for i in ITEMS.values())
+    assert {t: counts[t] for t in AUTO_TYPES if counts[t] < 2} == {}
+
+
+def test_case_study_follows_the_six_clinical_judgment_steps_in_order() -> None:
+    first_six = [i.cj_step for i in items_for("a4_case_study")[:6]]
+    assert first_six == list(CJ_STEPS)
+
+
+def test_coverage_command_prints_the_table(capsys) -> None:
+    assert main(["coverage"]) == 0
+    out = capsys.readouterr().out
+    assert out.strip() == coverage_table()
+    assert "Items per seed section" in out and "MISSING" not in out
+    assert "  bowtie             2" in out
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_source_notebook_is_generated_from_the_bank(assignment) -> None:
+    import nbformat
+
+    kept = REPO / "source" / assignment / f"{assignment}.ipynb"
+    assert kept.read_text(encoding="utf-8") == nbformat.writes(build_notebook(assignment)) + "\n", (
+        f"source/{assignment} is stale: run `make release`"
+    )
+
+
+# --- validation errors name file, record and field ------------------------------------
+
+
+@pytest.fixture
+def broken_copy(tmp_path, monkeypatch):
+    """A copy of course_data/ to break one item at a time."""
+    folder = tmp_path / "course_data"
+    shutil.copytree(REPO / "course_data", folder)
+    monkeypatch.setenv("BONEMETS_DATA", str(folder))
+    clear_cache()
+    yield folder / "assessment" / "a1_diagnosis.yaml"
+    clear_cache()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ("objective: diag.2", "objective: diag.99", "objective", "unknown objective 'diag.99'"),
+        ("seed_section: biopsy", "seed_section: biopsi", "seed_section", "unknown seed section"),
+        (
+            "  key: [B]\n  rationale: Suspected",
+            "  key: [E]\n  rationale: Suspected",
+            "key",
+            "key letter 'E' is not one of the options ABCD",
+        ),
+        ("  key: [A, B, C]\n", "  key: [A, B, C, D, E]\n", "key", "at least one option"),
+        (
+            "  points: 3\n  objective: diag.3\n  seed_section: imaging_tests\n  cj_step: recognize",
+            "  points: 2\n  objective: diag.3\n  seed_section: imaging_tests\n  cj_step: recognize",
+            "points",
+            "worth 3, not 2",
+        ),
+        ("cj_step: recognize_cues", "cj_step: notice_cues", "cj_step", "expected one of"),
+        ("sources: [yang2011]", "sources: [nobody2020]", "sources[0]", "unknown source id"),
+        (
+            "assignment: a1_diagnosis\n  type: numeric",
+            "assignment: a2_systemic_treatment\n  type: numeric",
+            "id",
+            "assignment prefix",
+        ),
+    ],
+)
+def test_bank_errors_name_file_record_and_field(broken_copy, old, new, field, message) -> None:
+    text = broken_copy.read_text(encoding="utf-8")
+    assert old in text
+    broken_copy.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(CourseDataError) as caught:
+        load_items()
+    error = caught.value
+    assert error.file == "course_data/assessment/a1_diagnosis.yaml"
+    assert error.record and error.record.startswith("a1_")
+    assert error.field == field
+    assert message in str(error)
+
+
+def test_an_item_in_the_wrong_file_is_refused(broken_copy) -> None:
+    text = broken_copy.read_text(encoding="utf-8")
+    moved = text.replace(
+        "id: a1_q10\n  assignment: a1_diagnosis",
+        "id: a2_q99\n  assignment: a2_systemic_treatment",
+        1,
+    )
+    broken_copy.write_text(moved, encoding="utf-8")
+    with pytest.raises(CourseDataError, match="holds 'a1_diagnosis' items only") as caught:
+        load_items()
+    assert (caught.value.record, caught.value.field) == ("a2_q99", "assignment")
+
+
+# --- the self-check command -------------------------------------------------------------
+
+
+def test_check_scores_a_release_notebook(capsys) -> None:
+    assert main(["check", str(REPO / "release/a1_diagnosis/a1_diagnosis.ipynb")]) == 0
+    out = capsys.readouterr().out
+    assert "q1 (a1_q01): not answered. 0 of 1 points." in out
+    assert "Total: 0 of" in out
+
+
+def test_check_gives_full_marks_on_the_source_notebook(capsys) -> None:
+    assert (
+        main(
+            [
+                "check",
+                "--no-rationale",
+                str(REPO / "source/a2_systemic_treatment/a2_systemic_treatment.ipynb"),
+            ]
+        )
+        == 0
+    )
+    possible = sum(i.points for i in items_for("a2_systemic_treatment") if i.auto_graded)
+    assert f"Total: {possible} of {possible}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not a notebook (the file is not valid JSON)"),
+        (
+            '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}',
+            "no graded questions of this course found",
+        ),
+        (None, "no such file"),
+    ],
+)
+def test_check_reports_bad_files_in_one_line(tmp_path, capsys, content, message) -> None:
+    path = tmp_path / "work.ipynb"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
