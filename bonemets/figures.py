@@ -11,6 +11,7 @@ import html
 import io
 from collections.abc import Iterable, Sequence
 
+import matplotlib
 from matplotlib.figure import Figure
 
 from bonemets.style import course_style
@@ -24,14 +25,41 @@ def render_png(figure: Figure, dpi: int = 96) -> bytes:
     return buffer.getvalue()
 
 
-def figure_html(figure: Figure, alt: str, caption: str | None = None, dpi: int = 96) -> str:
-    """``<figure>`` with the image (its ``alt`` required) and an optional caption."""
+def render_svg(figure: Figure) -> bytes:
+    """The figure as SVG bytes, its text kept as text.
+
+    Leaving glyphs to the browser (``svg.fonttype: none``) makes a redraw about three times
+    faster than rasterising a PNG (matplotlib's text rendering dominates), and the figure
+    stays sharp when a reader zooms in.
+    """
+    buffer = io.BytesIO()
+    with (
+        course_style(),
+        matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "bonemets"}),
+    ):
+        figure.savefig(buffer, format="svg", facecolor="white", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def figure_html(
+    figure: Figure, alt: str, caption: str | None = None, image_format: str = "svg"
+) -> str:
+    """``<figure>`` with the image (its ``alt`` required) and an optional caption.
+
+    ``image_format`` is ``"svg"`` (default: fast, sharp at any zoom) or ``"png"``.
+    """
     if not alt.strip():
         raise ValueError("every figure needs alt text")
-    encoded = base64.b64encode(render_png(figure, dpi)).decode("ascii")
+    if image_format == "svg":
+        mime, data = "image/svg+xml", render_svg(figure)
+    elif image_format == "png":
+        mime, data = "image/png", render_png(figure)
+    else:
+        raise ValueError(f"image_format must be 'svg' or 'png', not {image_format!r}")
+    encoded = base64.b64encode(data).decode("ascii")
     parts = [
         '<figure class="bonemets-figure" style="margin:0">',
-        f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt, quote=True)}"'
+        f'<img src="data:{mime};base64,{encoded}" alt="{html.escape(alt, quote=True)}"'
         ' style="max-width:100%;height:auto">',
     ]
     if caption:

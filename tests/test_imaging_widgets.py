@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from bonemets.imaging import widgets as w
 
-ALT = re.compile(r'<img src="data:image/png;base64,[^"]+" alt="([^"]+)"')
+ALT = re.compile(r'<img src="data:image/(?:svg\+xml|png);base64,[^"]+" alt="([^"]+)"')
 
 
 def _alt(html: str) -> str:
