@@ -21,6 +21,8 @@ import nbformat
 from nbclient import NotebookClient
 
 REPO = Path(__file__).resolve().parents[1]
+# Measure cold redraws: no background drawing filling the caches first.
+os.environ["BONEMETS_PREWARM"] = "0"
 LESSONS = ["notebooks/01_bone_metastasis_basics.ipynb", "notebooks/02_diagnosis.ipynb"]
 
 

@@ -15,6 +15,9 @@ SHARED = REPO_ROOT.parent / "shared"
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 # Headless matplotlib everywhere; no figure windows in tests.
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Kernels started by the suite (nbval, browser tests) inherit this: no background drawing
+# competing with the tests for the CPU.
+os.environ["BONEMETS_PREWARM"] = "0"
 
 
 @pytest.fixture(scope="session")

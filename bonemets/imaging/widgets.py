@@ -20,6 +20,7 @@ from bonemets.imaging import rules
 from bonemets.imaging.data import all_sources, complications, factors, modalities, questions
 from bonemets.imaging.doses import DEFAULT_REFERENCE, DoseRow, dose_rows, fmt_msv, reference_choices
 from bonemets.imaging.records import DoseEntry, Statement
+from bonemets.prewarm import prewarm
 
 _LABEL_STYLE = {"description_width": "initial"}
 _WIDE = widgets.Layout(width="auto")
@@ -113,6 +114,7 @@ class DoseChart:
         self.reference.observe(lambda _: self.update(), names="value")
         self.view = widgets.VBox([self.reference, self.output])
         self.update()
+        prewarm(dose_html, [value for _, value in self.reference.options])
 
     def update(self) -> None:
         self.output.value = dose_html(self.reference.value)
@@ -241,6 +243,18 @@ class AccuracyExplorer:
             [self.study, widgets.HBox([self.pre_test, self.typed]), self.output]
         )
         self.update()
+        prewarm(lambda state: accuracy_html(*state), self._likely_states())
+
+    def _likely_states(self) -> list[tuple[str, int]]:
+        """Every slider position of the shown study, nearest first, then the other studies."""
+        positions = range(self.pre_test.min, self.pre_test.max + 1, self.pre_test.step)
+        studies = [value for _, value in self.study.options]
+        studies.sort(key=lambda study: study != self.study.value)
+        return [
+            (study, percent)
+            for study in studies
+            for percent in sorted(positions, key=lambda p: abs(p - self.pre_test.value))
+        ]
 
     def update(self) -> None:
         self.output.value = accuracy_html(self.study.value, self.pre_test.value)
