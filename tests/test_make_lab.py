@@ -61,13 +61,18 @@ def test_make_lab_serves_the_start_notebook(repo_root: Path, tmp_path: Path) -> 
         assert url, "no URL printed:\n" + "".join(seen[-30:])
         assert "--no-browser" in "".join(seen), "without a display, no browser is opened"
         api = f"http://127.0.0.1:{port}/api/contents/notebooks/00_start_here.ipynb?token={token}"
-        try:
-            with urllib.request.urlopen(api, timeout=30) as response:
-                notebook = json.load(response)
-        except OSError as exc:
-            time.sleep(1)
-            seen.extend(lab.stdout.readlines() if lab.poll() is not None else [])
-            raise AssertionError(f"{exc}; server said:\n" + "".join(seen[-40:])) from exc
+        notebook = None
+        for _attempt in range(15):  # the URL can be printed a moment before it answers
+            try:
+                with urllib.request.urlopen(api, timeout=30) as response:
+                    notebook = json.load(response)
+                break
+            except OSError as exc:
+                error = exc
+                time.sleep(1)
+        if notebook is None:
+            alive = "running" if lab.poll() is None else f"exited with {lab.returncode}"
+            raise AssertionError(f"{error}; server {alive}; it said:\n" + "".join(seen[-15:]))
         assert notebook["type"] == "notebook"
         first_cell = notebook["content"]["cells"][0]["source"]
         assert first_cell.startswith("# Bone metastasis")
