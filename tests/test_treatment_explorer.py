@@ -29,7 +29,7 @@ def test_a_single_stable_metastasis_gets_the_general_options_and_radiation() -> 
 
 
 def test_radiation_treats_one_or_a_few_areas_but_not_many() -> None:
-    # Seed: "one or a few areas ... typically isn't used if there are many areas".
+    # Seed: radiation suits a single area or a small number of them, not many.
     assert "opt_radiation" in shown(count="one")
     assert "opt_radiation" in shown(count="a_few")
     assert "opt_radiation" not in shown(count="many")
@@ -37,8 +37,8 @@ def test_radiation_treats_one_or_a_few_areas_but_not_many() -> None:
 
 @pytest.mark.parametrize("option", ["opt_radiopharmaceutical", "opt_chemotherapy"])
 def test_more_than_one_bone_brings_radiopharmaceuticals_and_chemotherapy(option: str) -> None:
-    # Seed: radiopharmaceuticals "when there is more than one bone metastasis";
-    # chemotherapy "if cancer has spread to more than one bone".
+    # Seed: radiopharmaceuticals are an option with several bone metastases, and
+    # chemotherapy when the cancer has reached several bones.
     assert option not in shown(count="one")
     assert option in shown(count="a_few")
     assert option in shown(count="many")
