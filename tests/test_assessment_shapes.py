@@ -98,3 +98,13 @@ def test_check_never_says_right_or_wrong(capsys) -> None:
 def test_describe_every_kind() -> None:
     for shape in (LETTERS, SELECT2, ONE, ROWS, BOWTIE, ORDER, NUMBER):
         assert describe(shape)
+
+
+def test_student_sees_only_the_message_not_our_frames() -> None:
+    from bonemets.assessment.shapes import AnswerShapeError
+
+    error = AnswerShapeError("q1 must be one letter from A–D in quotes")
+    # IPython (and so nbgrader's Validate dialog) prints what this hook returns.
+    assert error._render_traceback_() == [
+        "AnswerShapeError: q1 must be one letter from A–D in quotes"
+    ]

@@ -28,6 +28,11 @@ Shape = Mapping[str, Any]
 class AnswerShapeError(ValueError):
     """The answer is not in the form asked for; the message says what form is expected."""
 
+    def _render_traceback_(self) -> list[str]:
+        # IPython's hook for custom tracebacks: the student (and nbgrader's Validate dialog)
+        # sees only the message, not frames of this module.
+        return [f"{type(self).__name__}: {self}"]
+
 
 def _span(options: str) -> str:
     return f"{options[0]}–{options[-1]}" if len(options) > 2 else " or ".join(options)
@@ -80,7 +85,6 @@ def example(shape: Shape) -> str:
 
 
 def _letter(value: Any, options: str, what: str) -> str:
-    __tracebackhide__ = True
     letter = value.strip().upper() if isinstance(value, str) else ""
     if len(letter) != 1 or letter not in options:
         raise AnswerShapeError(f"{what} must be one letter from {_span(options)} in quotes")
@@ -88,7 +92,6 @@ def _letter(value: Any, options: str, what: str) -> str:
 
 
 def _letter_set(value: Any, options: str, what: str, limit: int | None) -> frozenset[str]:
-    __tracebackhide__ = True
     many = f"a set of up to {limit} letters" if limit else "a set of letters"
     if isinstance(value, str) or not isinstance(value, set | frozenset | list | tuple):
         raise AnswerShapeError(f"{what} must be {many} from {_span(options)}")
@@ -114,7 +117,6 @@ def normalise(name: str, value: Any, shape: Shape) -> Any:
     ``None`` means not answered yet. Canonical forms: a letter ``str``, a ``frozenset`` of
     letters, a ``dict`` of parts, a ``tuple`` of letters in order, or a ``float``.
     """
-    __tracebackhide__ = True  # IPython: show the student the message, not this module
     if value is None:
         # Short lines: nbgrader's Validate cuts each line of an error at 90 characters.
         raise AnswerShapeError(
@@ -184,7 +186,6 @@ def check(name: str, value: Any, shape: Shape) -> None:
     Raises :class:`AnswerShapeError` (so nbgrader's Validate lists the question) when it
     is not; otherwise says so. Never says whether the answer is right.
     """
-    __tracebackhide__ = True
     try:
         canonical = normalise(name, value, shape)
     except AnswerShapeError as problem:
