@@ -161,9 +161,10 @@ def post_test_chart(
         _margins(fig, left=0.95, right=0.15, top=0.55, bottom=0.75)
         for y, (acc, post) in enumerate(rows):
             color = series_style(modality_style_index(order, acc.modality)).color
-            for value, marker, dy, sign in (
-                (post.after_positive, "^", -0.15, "+"),
-                (post.after_negative, "v", 0.15, "−"),
+            # Words, not "+"/"−", so a label is not misread as a change in the chance.
+            for value, marker, dy, result in (
+                (post.after_positive, "^", -0.15, "pos"),
+                (post.after_negative, "v", 0.15, "neg"),
             ):
                 if value is None:
                     continue
@@ -171,7 +172,7 @@ def post_test_chart(
                 ax.text(
                     value * 100 + 2.5,
                     y + dy,
-                    f"{sign}{value:.0%}",
+                    f"{result} {value:.0%}",
                     va="center",
                     fontsize=8.5,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
