@@ -1,11 +1,13 @@
 """Lesson 2: the imaging widgets (dose chart, accuracy explorer, question matcher,
-comparison), by mouse and by keyboard; the page must show what the pure functions give."""
+comparison, caution checker), by mouse and by keyboard; the page must show what the pure
+functions give."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from bonemets.browser.widgets import (
+    active_label,
     focus,
     html_outputs,
     html_text,
@@ -14,11 +16,12 @@ from bonemets.browser.widgets import (
     wait_for_text,
 )
 from bonemets.imaging import rules
-from bonemets.imaging.data import modalities, questions
+from bonemets.imaging.data import factors, modalities, questions
 from bonemets.imaging.doses import reference_choices
 from bonemets.imaging.widgets import (
     AccuracyExplorer,
     accuracy_html,
+    cautions_html,
     comparison_html,
     dose_html,
     question_html,
@@ -148,3 +151,41 @@ def test_modality_comparison_checkboxes(lesson: Page, shoot) -> None:
     assert set(chosen()) ^ set(before) == {ids[0], ids[-1]}
     wait_for_text(result, html_text(comparison_html(chosen())))
     shoot(widget, "2-keyboard")
+
+
+def test_caution_checker_by_mouse_and_keyboard(lesson: Page, shoot) -> None:
+    widget = view(lesson, "w.CautionChecker(")
+    result = html_outputs(widget).last
+    ids = list(factors())
+    labels = {f.id: f.label for f in factors().values()}
+    boxes = widget.get_by_role("checkbox")
+    assert boxes.count() == len(ids)
+
+    def box(factor_id: str) -> Locator:
+        return widget.get_by_role("checkbox", name=labels[factor_id], exact=True)
+
+    def ticked() -> list[str]:
+        return [f for i, f in enumerate(ids) if boxes.nth(i).is_checked()]
+
+    assert ticked() == ["implant"]  # the lesson cell: w.CautionChecker(ticked=["implant"])
+    wait_for_text(result, html_text(cautions_html(ticked())))
+    shoot(widget, "0-implant")
+
+    box("kidney").click()  # mouse: reduced kidney function
+    assert ticked() == ["implant", "kidney"]
+    wait_for_text(result, html_text(cautions_html(ticked())))
+    shoot(widget, "1-mouse-implant-kidney")
+
+    # Keyboard only: Space unticks the implant, Tab moves on past the kidney box, Space ticks.
+    focus(box("implant"))
+    lesson.keyboard.press("Space")
+    assert ticked() == ["kidney"]
+    wait_for_text(result, html_text(cautions_html(ticked())))
+    lesson.keyboard.press("Tab")
+    lesson.keyboard.press("Tab")
+    after = ids[ids.index("kidney") + 1]
+    assert active_label(lesson).strip() == labels[after]
+    lesson.keyboard.press("Space")
+    assert ticked() == ["kidney", after]
+    wait_for_text(result, html_text(cautions_html(ticked())))
+    shoot(widget, f"2-keyboard-kidney-{after}")

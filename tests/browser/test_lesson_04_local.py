@@ -1,10 +1,14 @@
-"""Lesson 4: Mirels' score calculator and the ablation stepper, by mouse and by keyboard."""
+"""Lesson 4: Mirels' score calculator, the radiation schedules and the ablation stepper, by
+mouse and by keyboard; the page must show what the pure functions give."""
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
+from bonemets.browser.a11y import control_names
 from bonemets.browser.widgets import (
+    active_label,
     focus,
     html_outputs,
     html_text,
@@ -12,7 +16,7 @@ from bonemets.browser.widgets import (
     view,
     wait_for_text,
 )
-from bonemets.treatment import mirels, views
+from bonemets.treatment import charts, mirels, schedules, views
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -21,6 +25,8 @@ LESSON = "04_local_treatments.ipynb"
 TABLE = mirels.table()
 # "<label> (<points>)" -> level id, per factor, as the drop-downs show them.
 LEVELS = {f.id: {f"{lv.label} ({lv.points})": lv.id for lv in f.levels} for f in TABLE.factors}
+# Situation title (the drop-down's <option> value) -> schedule set, in display order.
+SITUATIONS = {s.title: s for s in schedules.schedule_sets()}
 
 
 def choices_on_page(widget: Locator) -> dict[str, str]:
@@ -56,6 +62,78 @@ def test_mirels_by_mouse_and_keyboard(lesson: Page, shoot) -> None:
     assert now["lesion"] == "lytic" and mirels.score(now, TABLE).total == 10
     wait_for_text(result, expected(now))
     shoot(widget, "2-keyboard-score-10")
+
+
+def schedules_on_page(widget: Locator) -> tuple[str, list[str]]:
+    """The situation chosen and the schedules ticked, read back from the controls.
+
+    The tick boxes must be exactly the chosen situation's schedules, in its order.
+    """
+    chosen = SITUATIONS[widget.locator("select").input_value()]
+    names = [name for role, name in control_names(widget) if role == "checkbox"]
+    assert names == [s.label for s in chosen.schedules]
+    boxes = widget.get_by_role("checkbox")
+    ticked = [s.id for i, s in enumerate(chosen.schedules) if boxes.nth(i).is_checked()]
+    return chosen.id, ticked
+
+
+def wait_for_situation(widget: Locator, set_id: str, timeout: float = 10.0) -> None:
+    """Wait until the tick boxes redrawn for a new situation are on the page."""
+    labels = [s.label for s in schedules.schedule_set(set_id).schedules]
+    deadline = time.monotonic() + timeout
+    names: list[str] = []
+    while time.monotonic() < deadline:
+        names = [name for role, name in control_names(widget) if role == "checkbox"]
+        if names == labels:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"tick boxes on the page: {names}; expected {labels}")
+
+
+def check_schedules(widget: Locator, set_id: str, ticked: list[str]) -> None:
+    """The page shows schedule_html for these values, and the chart's alt text matches."""
+    assert schedules_on_page(widget) == (set_id, ticked)
+    result = html_outputs(widget).last
+    wait_for_text(result, html_text(views.schedule_html(set_id, tuple(ticked))))
+    picked = [s for s in schedules.schedule_set(set_id).schedules if s.id in ticked]
+    assert result.locator("img").first.get_attribute("alt") == charts.schedule_alt(picked)
+
+
+def test_radiation_schedules_by_keyboard_and_mouse(lesson: Page, shoot) -> None:
+    widget = view(lesson, "w.radiation_schedules(")
+    situation = widget.locator("select")
+    everything = [s.id for s in SITUATIONS[situation.input_value()].schedules]
+    assert schedules_on_page(widget) == ("painful_bone", everything)  # the lesson's default
+    check_schedules(widget, "painful_bone", everything)
+    shoot(widget, "0-painful-bone-all")
+
+    # Keyboard only: the next situation, then Tab to its second schedule and untick it.
+    focus(situation)
+    next_option_by_keyboard(lesson)
+    cord = SITUATIONS[situation.input_value()]
+    assert cord.id == "cord_compression"
+    wait_for_situation(widget, cord.id)
+    check_schedules(widget, cord.id, [s.id for s in cord.schedules])  # all ticked anew
+    lesson.keyboard.press("Tab")
+    lesson.keyboard.press("Tab")
+    second = cord.schedules[1]
+    assert active_label(lesson).strip() == second.label
+    lesson.keyboard.press("Space")
+    kept = [s.id for s in cord.schedules if s is not second]
+    check_schedules(widget, cord.id, kept)
+    shoot(widget, f"1-keyboard-cord-without-{second.id}")
+
+    # Mouse: back to painful bone, then untick its first and last schedules.
+    pain = schedules.schedule_set("painful_bone")
+    situation.select_option(label=pain.title)
+    wait_for_situation(widget, pain.id)
+    check_schedules(widget, pain.id, [s.id for s in pain.schedules])
+    first, last = pain.schedules[0], pain.schedules[-1]
+    for schedule in (first, last):
+        widget.get_by_role("checkbox", name=schedule.label, exact=True).click()
+    middle = [s.id for s in pain.schedules[1:-1]]
+    check_schedules(widget, pain.id, middle)
+    shoot(widget, "2-mouse-painful-bone-middle")
 
 
 def test_ablation_steps_by_keyboard(lesson: Page, shoot) -> None:
