@@ -62,3 +62,16 @@ def test_guideline_statements_carry_sources() -> None:
 @pytest.mark.parametrize(("value", "text"), [(8, "8"), (8.0, "8"), (2.5, "2.5")])
 def test_doses_are_shown_without_needless_decimals(value: float, text: str) -> None:
     assert gy(value) == text
+
+
+def test_a_schedule_keeps_its_style_in_every_situation() -> None:
+    from bonemets.treatment.schedules import schedule_sets, style_index
+
+    by_label: dict[str, set[int]] = {}
+    for group in schedule_sets():
+        for schedule in group.schedules:
+            by_label.setdefault(schedule.label, set()).add(style_index(schedule))
+    assert all(len(indices) == 1 for indices in by_label.values())
+    # Different numbers of visits never share a style.
+    fractions = {s.fractions: style_index(s) for g in schedule_sets() for s in g.schedules}
+    assert len(set(fractions.values())) == len(fractions)

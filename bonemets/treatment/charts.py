@@ -15,7 +15,7 @@ from bonemets.style import course_style, new_figure, series_style
 from bonemets.treatment.ablation import AblationMethod
 from bonemets.treatment.explorer import LABELS, TreatmentOption
 from bonemets.treatment.mirels import MirelsResult, MirelsTable
-from bonemets.treatment.schedules import WEEKDAYS, Schedule, visits
+from bonemets.treatment.schedules import WEEKDAYS, Schedule, style_index, visits
 
 _AIMS = ("pain", "bone_strength", "growth_control", "stability")
 _KINDS = ("systemic", "local", "supportive")
@@ -196,7 +196,7 @@ def schedule_figure(schedules: list[Schedule]) -> Figure:
         _margins(figure, left=1.25, right=0.15, top=0.15, bottom=0.85)
         weeks_shown = max([1, *((s.fractions - 1) // len(WEEKDAYS) + 1 for s in schedules)])
         for row, schedule in enumerate(schedules):
-            style = series_style(row)
+            style = series_style(style_index(schedule))
             xs = [_x(visit.week, visit.weekday) for visit in visits(schedule)]
             # One bar container and one marker collection per row: cheaper to redraw than
             # a patch and a boxed text per visit.

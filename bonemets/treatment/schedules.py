@@ -77,6 +77,13 @@ def schedule_set(set_id: str) -> ScheduleSet:
     return load_collection(ScheduleSet)[set_id]
 
 
+def style_index(schedule: Schedule) -> int:
+    """A fixed style per number of visits, the same in every situation and selection,
+    so "30 Gy in 10" keeps its colour and pattern whatever else is shown."""
+    counts = sorted({s.fractions for group in schedule_sets() for s in group.schedules})
+    return counts.index(schedule.fractions)
+
+
 def visits(schedule: Schedule) -> list[Visit]:
     """The illustrative calendar: treatment n falls on weekday (n-1) mod 5 of week ⌈n/5⌉."""
     return [
