@@ -114,3 +114,22 @@ def new_figure(
         figure = Figure(figsize=(width, height), layout=layout)
         axes = figure.subplots(nrows, ncols, squeeze=True, subplot_kw=subplot_kw or None)
     return figure, axes
+
+
+def set_margins(
+    figure: Figure,
+    left: float,
+    right: float,
+    top: float,
+    bottom: float,
+    wspace: float | None = None,
+) -> None:
+    """Fixed margins in inches. Widgets redraw often, and constrained layout costs a pass."""
+    width, height = figure.get_size_inches()
+    figure.subplots_adjust(
+        left=left / width,
+        right=1 - right / width,
+        top=1 - top / height,
+        bottom=bottom / height,
+        wspace=wspace,
+    )

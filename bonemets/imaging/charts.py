@@ -14,25 +14,11 @@ from matplotlib.figure import Figure
 from bonemets.imaging.bayes import PostTest
 from bonemets.imaging.doses import DoseRow, fmt_msv
 from bonemets.imaging.records import Accuracy, DoseEntry
-from bonemets.style import ACCENT_TEXT_COLOUR, course_style, new_figure, series_style
+from bonemets.style import ACCENT_TEXT_COLOUR, course_style, new_figure, series_style, set_margins
 
 #: Log-axis limits (mSv) that fit every tabled dose with room for labels.
 DOSE_AXIS = (0.0003, 3000.0)
 _DOSE_TICKS = (0.001, 0.01, 0.1, 1, 10, 100, 1000)
-
-
-def _margins(
-    fig: Figure, left: float, right: float, top: float, bottom: float, wspace: float = 0.2
-) -> None:
-    """Fixed margins in inches: widgets redraw often, and constrained layout costs a pass."""
-    width, height = fig.get_size_inches()
-    fig.subplots_adjust(
-        left=left / width,
-        right=1 - right / width,
-        top=1 - top / height,
-        bottom=bottom / height,
-        wspace=wspace,
-    )
 
 
 def modality_style_index(modality_ids: Sequence[str], modality: str) -> int:
@@ -44,7 +30,7 @@ def dose_chart(rows: Sequence[DoseRow], reference: DoseEntry, order: Sequence[st
     """Horizontal bars on a log scale; ranges as a bracket; MRI stated in words, not as 0."""
     with course_style():
         fig, ax = new_figure(8.6, 0.42 * len(rows) + 1.5, layout=None)
-        _margins(fig, left=2.6, right=0.1, top=0.35, bottom=0.6)
+        set_margins(fig, left=2.6, right=0.1, top=0.35, bottom=0.6)
         left = DOSE_AXIS[0]
         labels = []
         for y, row in enumerate(rows):
@@ -137,7 +123,7 @@ def accuracy_chart(
     Drawn once per study; the slider only redraws :func:`post_test_chart`."""
     with course_style():
         fig, ax = new_figure(4.6, 0.55 * len(rows) + 1.5, layout=None)
-        _margins(fig, left=0.95, right=0.9, top=0.55, bottom=0.75)
+        set_margins(fig, left=0.95, right=0.9, top=0.55, bottom=0.75)
         for y, acc in enumerate(rows):
             color = series_style(modality_style_index(order, acc.modality)).color
             _dot(ax, acc.sensitivity * 100, y - 0.15, "o", color)
@@ -158,7 +144,7 @@ def post_test_chart(
     chance as a dashed line. Kept small: it is redrawn on every slider move."""
     with course_style():
         fig, ax = new_figure(4.6, 0.55 * len(rows) + 1.5, layout=None)
-        _margins(fig, left=0.95, right=0.15, top=0.55, bottom=0.75)
+        set_margins(fig, left=0.95, right=0.15, top=0.55, bottom=0.75)
         for y, (acc, post) in enumerate(rows):
             color = series_style(modality_style_index(order, acc.modality)).color
             # Words, not "+"/"−", so a label is not misread as a change in the chance.
@@ -195,7 +181,7 @@ def comparison_chart(
     """Grouped bars of per-patient sensitivity (plain) and specificity (hatched), labelled."""
     with course_style():
         fig, ax = new_figure(7.4, 0.6 * len(names) + 1.4, layout=None)
-        _margins(fig, left=1.1, right=0.1, top=0.35, bottom=0.6)
+        set_margins(fig, left=1.1, right=0.1, top=0.35, bottom=0.6)
         for y, (name, sens, spec, index) in enumerate(
             zip(names, sensitivity, specificity, style_indices, strict=True)
         ):
@@ -233,7 +219,7 @@ def urgency_chart(names: Sequence[str], urgencies: Sequence[str]) -> Figure:
     """A triage ladder: each complication as a bar as long as its urgency, labelled in words."""
     with course_style():
         fig, ax = new_figure(7.6, 0.62 * len(names) + 1.5, layout=None)
-        _margins(fig, left=2.3, right=0.1, top=0.35, bottom=0.95)
+        set_margins(fig, left=2.3, right=0.1, top=0.35, bottom=0.95)
         for y, urgency in enumerate(urgencies):
             level = URGENCY_LEVELS.index(urgency)
             style = series_style([0, 3, 1][level])  # blue, orange, vermillion as urgency rises

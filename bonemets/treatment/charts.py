@@ -11,7 +11,7 @@ import textwrap
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from bonemets.style import course_style, new_figure, series_style
+from bonemets.style import course_style, new_figure, series_style, set_margins
 from bonemets.treatment.ablation import AblationMethod
 from bonemets.treatment.explorer import LABELS, TreatmentOption
 from bonemets.treatment.mirels import MirelsResult, MirelsTable
@@ -42,14 +42,6 @@ def _y_labels(ax, positions, labels, **text_kw) -> None:
         )
 
 
-def _margins(figure: Figure, left: float, right: float, top: float, bottom: float) -> None:
-    """Fixed margins in inches: widgets redraw often, and constrained layout costs a pass."""
-    width, height = figure.get_size_inches()
-    figure.subplots_adjust(
-        left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height
-    )
-
-
 # --- treatment explorer ---------------------------------------------------------------
 
 
@@ -58,7 +50,7 @@ def explorer_figure(options: list[TreatmentOption]) -> Figure:
     height = 1.5 + 0.42 * max(len(options), 1)
     with course_style():
         figure, ax = new_figure(7.6, height, layout=None)
-        _margins(figure, left=3.3, right=0.3, top=0.75, bottom=0.55)
+        set_margins(figure, left=3.3, right=0.3, top=0.75, bottom=0.55)
         for index, kind in enumerate(_KINDS):
             # One line artist per kind, not one per marker: cheaper to redraw.
             points = [
@@ -114,7 +106,7 @@ def mirels_figure(result: MirelsResult, mirels: MirelsTable) -> Figure:
     """Top: the total built from the four factors. Bottom: the 4-12 scale and its bands."""
     with course_style():
         figure, (top, bottom) = new_figure(7.0, 3.0, nrows=2, layout=None)
-        _margins(figure, left=0.2, right=0.2, top=0.1, bottom=0.5)
+        set_margins(figure, left=0.2, right=0.2, top=0.1, bottom=0.5)
         figure.subplots_adjust(hspace=0.9)
         left = 0
         for i, factor in enumerate(mirels.factors):
@@ -193,7 +185,7 @@ def schedule_figure(schedules: list[Schedule]) -> Figure:
     height = 1.3 + 0.55 * max(len(schedules), 1)
     with course_style():
         figure, ax = new_figure(7.4, height, layout=None)
-        _margins(figure, left=1.25, right=0.15, top=0.15, bottom=0.85)
+        set_margins(figure, left=1.25, right=0.15, top=0.15, bottom=0.85)
         weeks_shown = max([1, *((s.fractions - 1) // len(WEEKDAYS) + 1 for s in schedules)])
         for row, schedule in enumerate(schedules):
             style = series_style(style_index(schedule))
@@ -250,7 +242,7 @@ def ablation_figure(method: AblationMethod, step: int) -> Figure:
     """Equal-width blocks for the steps in order; the chosen step is outlined and marked."""
     with course_style():
         figure, ax = new_figure(7.0, 2.3, layout=None)
-        _margins(figure, left=0.15, right=0.15, top=0.35, bottom=0.6)
+        set_margins(figure, left=0.15, right=0.15, top=0.35, bottom=0.6)
         for index, phase in enumerate(method.phases, start=1):
             style = series_style(1 if phase.kind == "active" else 2)
             current = index == step
