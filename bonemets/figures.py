@@ -1,4 +1,4 @@
-"""Figures as accessible HTML: a PNG with alt text, a caption, and a text equivalent.
+"""Figures as accessible HTML: an image with alt text, a caption, and a text equivalent.
 
 Every figure in the course goes through :func:`figure_html`, so none can appear without
 alt text (WCAG 1.1.1); :func:`table_html` gives the data behind it as a real table.
@@ -10,15 +10,19 @@ import base64
 import html
 import io
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-import matplotlib
-from matplotlib.figure import Figure
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
-from bonemets.style import course_style
+# matplotlib is imported inside the render functions: widgets that only show tables
+# (checklists, question matcher) then never load it, which keeps lesson kernels small.
 
 
 def render_png(figure: Figure, dpi: int = 96) -> bytes:
     """The figure as PNG bytes (Agg backend, no pyplot)."""
+    from bonemets.style import course_style
+
     buffer = io.BytesIO()
     with course_style():
         figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
@@ -32,6 +36,10 @@ def render_svg(figure: Figure) -> bytes:
     faster than rasterising a PNG (matplotlib's text rendering dominates), and the figure
     stays sharp when a reader zooms in.
     """
+    import matplotlib
+
+    from bonemets.style import course_style
+
     buffer = io.BytesIO()
     with (
         course_style(),
@@ -73,10 +81,13 @@ def table_html(
     rows: Iterable[Sequence[object]],
     caption: str | None = None,
     row_headers: bool = True,
+    html_cells: bool = False,
 ) -> str:
     """A plain, accessible HTML table (``th`` with ``scope``) from rows of cells.
 
-    Cells are escaped as text; pass numbers already formatted as the reader should see them.
+    Cells are escaped as text (pass numbers already formatted as the reader should see
+    them), unless ``html_cells``: then they are trusted HTML built by the course, such as
+    source links, and go in as they are.
     """
     out = ['<table class="bonemets-table">']
     if caption:
@@ -87,7 +98,7 @@ def table_html(
     for row in rows:
         out.append("<tr>")
         for index, cell in enumerate(row):
-            text = html.escape(str(cell))
+            text = str(cell) if html_cells else html.escape(str(cell))
             if index == 0 and row_headers:
                 out.append(f'<th scope="row">{text}</th>')
             else:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 import ipywidgets as widgets
 
 from bonemets.citations import sources_html
+from bonemets.figures import table_html
 
 LABEL_STYLE = {"description_width": "initial"}
 WIDE = widgets.Layout(width="auto")
@@ -23,15 +24,8 @@ def cell_sources(ids: Iterable[str]) -> str:
 
 
 def html_table(header: Sequence[str], rows: Iterable[Sequence[str]], caption: str) -> str:
-    """Like :func:`bonemets.figures.table_html` but cells may hold trusted HTML (sources)."""
-    out = [f'<table class="bonemets-table"><caption>{esc(caption)}</caption><thead><tr>']
-    out.extend(f'<th scope="col">{esc(h)}</th>' for h in header)
-    out.append("</tr></thead><tbody>")
-    for row in rows:
-        cells = [f'<th scope="row">{row[0]}</th>'] + [f"<td>{c}</td>" for c in row[1:]]
-        out.append("<tr>" + "".join(cells) + "</tr>")
-    out.append("</tbody></table>")
-    return "".join(out)
+    """A table whose cells are trusted HTML (sources, line breaks) built by the widgets."""
+    return table_html(header, rows, caption=caption, html_cells=True)
 
 
 def region(label: str, body: str) -> str:
