@@ -1,7 +1,7 @@
 """Load and validate the course's data files (``course_data/``) into immutable records."""
 
 from bonemets.data.errors import CourseDataError
-from bonemets.data.loader import data_dir, load_collection, load_course
+from bonemets.data.loader import cited_sources, data_dir, load_collection, load_course
 from bonemets.data.records import GlossaryTerm, ModuleObjectives, Objective, SeedSection, Source
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Objective",
     "SeedSection",
     "Source",
+    "cited_sources",
     "data_dir",
     "load_collection",
     "load_course",

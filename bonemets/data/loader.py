@@ -143,6 +143,11 @@ def _cited_ids(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
             yield from _cited_ids(item, f"{path}[{key!r}]")
 
 
+def cited_sources(record: Any) -> set[str]:
+    """Every source id a record cites, in any ``sources`` field however deeply nested."""
+    return {source_id for _, source_id in _cited_ids(record) if source_id}
+
+
 def _check_citations(file: str, records: dict[str, Any], known: Collection) -> None:
     for record_id, record in records.items():
         for field_path, source_id in _cited_ids(record):

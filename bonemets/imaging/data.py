@@ -109,11 +109,10 @@ def clear_cache() -> None:
 
 def all_sources() -> list[str]:
     """Every source id the imaging data cites, in bibliography order (for a lesson's list)."""
-    from bonemets.data import Source
-    from bonemets.data.loader import _cited_ids
+    from bonemets.data import Source, cited_sources
 
     cited: set[str] = set()
     for collection in (modalities(), doses(), accuracy(), questions(), factors()):
         for record in collection.values():
-            cited.update(source for _, source in _cited_ids(record))
+            cited |= cited_sources(record)
     return [s for s in load_collection(Source) if s in cited]
