@@ -17,8 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
+from lesson_run import run_lesson
 
 REPO = Path(__file__).resolve().parents[1]
 # Measure cold redraws: no background drawing filling the caches first.
@@ -86,40 +85,11 @@ def widget_updates() -> dict[str, tuple[tuple[float, float], tuple[float, float]
     return results
 
 
-# VmHWM is the kernel's own peak resident memory; ru_maxrss would include the memory of
-# the process that started the kernel (Linux carries it over fork and exec).
-RSS_CELL = (
-    "from pathlib import Path\n"
-    "_hwm = [l for l in Path('/proc/self/status').read_text().splitlines() "
-    "if l.startswith('VmHWM')][0]\n"
-    "print(int(_hwm.split()[1]) / 1024)"
-)
-
-
-def run_lesson(path: str) -> tuple[float, float]:
-    """(seconds to execute every cell, kernel peak RSS in MB)."""
-    nb = nbformat.read(REPO / path, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell(RSS_CELL))
-    client = NotebookClient(
-        nb,
-        timeout=120,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(REPO / "notebooks")}},
-    )
-    with client.setup_kernel():
-        start = time.perf_counter()
-        for index, cell in enumerate(nb.cells):
-            client.execute_cell(cell, index)
-        seconds = time.perf_counter() - start
-    rss = float(nb.cells[-1].outputs[0]["text"].strip())
-    return seconds, rss
-
-
 def main() -> int:
     print("Lessons, executed headless in a fresh kernel:")
     for lesson in LESSONS:
-        seconds, rss = run_lesson(lesson)
-        print(f"  {lesson:45s} {seconds:5.2f} s   kernel peak RSS {rss:6.1f} MB")
+        run = run_lesson(lesson)
+        print(f"  {lesson:45s} {run.seconds_cells:5.2f} s   kernel peak RSS {run.peak_mb:6.1f} MB")
     print("Widget update, value change to new output incl. figure (median ms, wall / CPU):")
     print(f"  {'widget':30s} {'new state':>15s} {'revisited':>15s}")
     for name, (first, again) in widget_updates().items():

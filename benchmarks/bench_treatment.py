@@ -21,8 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
+from lesson_run import run_lesson
 
 REPO = Path(__file__).resolve().parents[1]
 LESSONS = [
@@ -31,12 +30,6 @@ LESSONS = [
     "notebooks/05_supportive_care.ipynb",
 ]
 REPEATS = 15
-
-PEAK_RSS = """
-import resource, sys
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024)
-"""
 
 
 def median_ms(changes: list[Callable[[], None]], cold: bool) -> float:
@@ -89,23 +82,6 @@ def widget_updates(cold: bool) -> dict[str, float]:
     return {name: plan() for name, plan in plans.items()}
 
 
-def run_lesson(path: str) -> tuple[float, float]:
-    nb = nbformat.read(REPO / path, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell(PEAK_RSS))
-    client = NotebookClient(
-        nb,
-        timeout=120,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(REPO / "notebooks")}},
-        shutdown_kernel="immediate",
-    )
-    start = time.perf_counter()
-    client.execute()
-    seconds = time.perf_counter() - start
-    peak_mb = float(nb.cells[-1].outputs[0]["text"].strip())
-    return seconds, peak_mb
-
-
 def main() -> int:
     print(f"Median widget update (ms) over {REPEATS} changes each:   cold     warm")
     cold, warm = widget_updates(cold=True), widget_updates(cold=False)
@@ -113,8 +89,8 @@ def main() -> int:
         print(f"  {name:36s} {cold[name]:7.1f}  {warm[name]:7.1f}")
     print("Lesson execution (fresh kernel, includes kernel start) and kernel peak RSS:")
     for path in LESSONS:
-        seconds, peak_mb = run_lesson(path)
-        print(f"  {Path(path).name:34s} {seconds:6.2f} s  {peak_mb:6.1f} MB")
+        run = run_lesson(path)
+        print(f"  {Path(path).name:34s} {run.seconds_with_start:6.2f} s  {run.peak_mb:6.1f} MB")
     return 0
 
 
