@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,3 +33,17 @@ def shared_dir() -> Path:
     if not (SHARED / "seed").is_dir():
         pytest.skip("../shared is not present (it exists only on the course team's machines)")
     return SHARED
+
+
+@pytest.fixture
+def course_data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private copy of course_data/ that a test may break; the loader reads it while the
+    test runs (``BONEMETS_DATA``), with its caches cleared before and after."""
+    from bonemets.data.loader import DATA_DIR_VARIABLE, clear_cache
+
+    folder = tmp_path / "course_data"
+    shutil.copytree(REPO_ROOT / "course_data", folder)
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder))
+    clear_cache()
+    yield folder
+    clear_cache()

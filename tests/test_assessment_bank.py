@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from bonemets.assessment.coverage import coverage_counts, coverage_table
 from bonemets.assessment.items import AUTO_TYPES, CJ_STEPS
 from bonemets.cli import main
 from bonemets.data import CourseDataError, SeedSection, load_collection
-from bonemets.data.loader import clear_cache
 from bonemets.grading.source_builder import build_notebook
 
 REPO = Path(__file__).resolve().parents[1]
@@ -72,14 +70,9 @@ def test_source_notebook_is_generated_from_the_bank(assignment) -> None:
 
 
 @pytest.fixture
-def broken_copy(tmp_path, monkeypatch):
-    """A copy of course_data/ to break one item at a time."""
-    folder = tmp_path / "course_data"
-    shutil.copytree(REPO / "course_data", folder)
-    monkeypatch.setenv("BONEMETS_DATA", str(folder))
-    clear_cache()
-    yield folder / "assessment" / "a1_diagnosis.yaml"
-    clear_cache()
+def broken_copy(course_data_copy):
+    """The a1 bank file inside a copy of course_data/, to break one item at a time."""
+    return course_data_copy / "assessment" / "a1_diagnosis.yaml"
 
 
 @pytest.mark.parametrize(

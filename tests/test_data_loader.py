@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from data_helpers import replace_once
 
 from bonemets.data import (
     CourseDataError,
@@ -20,20 +20,6 @@ from bonemets.data import (
     load_course,
 )
 from bonemets.data.catalog import COLLECTIONS
-
-
-@pytest.fixture
-def data_copy(tmp_path: Path, repo_root: Path) -> Path:
-    """A private copy of course_data/ that a test may break."""
-    folder = tmp_path / "course_data"
-    shutil.copytree(repo_root / "course_data", folder)
-    return folder
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not found in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def load_error(folder: Path) -> str:
@@ -90,115 +76,117 @@ def test_missing_record_gives_a_clear_key_error() -> None:
 # --- broken data: each problem named by file, record and field ------------------------------
 
 
-def test_malformed_yaml_names_file_and_line(data_copy: Path) -> None:
-    replace_in(data_copy / "glossary.yaml", "- id: biopsy\n", "- id: biopsy\n  term: [unclosed\n")
-    message = load_error(data_copy)
+def test_malformed_yaml_names_file_and_line(course_data_copy: Path) -> None:
+    replace_once(
+        course_data_copy / "glossary.yaml", "- id: biopsy\n", "- id: biopsy\n  term: [unclosed\n"
+    )
+    message = load_error(course_data_copy)
     assert message.startswith("course_data/glossary.yaml: malformed YAML at line")
 
 
-def test_missing_field(data_copy: Path) -> None:
-    path = data_copy / "glossary.yaml"
+def test_missing_field(course_data_copy: Path) -> None:
+    path = course_data_copy / "glossary.yaml"
     text = path.read_text()
     start = text.index("- id: biopsy")
     line = text.index("  definition:", start)
     path.write_text(text[:line] + text[text.index("\n", line) + 1 :])
-    assert load_error(data_copy) == (
+    assert load_error(course_data_copy) == (
         "course_data/glossary.yaml: record 'biopsy', field 'definition': missing (required)"
     )
 
 
-def test_mistyped_field_value(data_copy: Path) -> None:
-    replace_in(data_copy / "modules.yaml", "  number: 2\n", "  number: two\n")
-    assert load_error(data_copy) == (
+def test_mistyped_field_value(course_data_copy: Path) -> None:
+    replace_once(course_data_copy / "modules.yaml", "  number: 2\n", "  number: two\n")
+    assert load_error(course_data_copy) == (
         "course_data/modules.yaml: record 'diagnosis', field 'number': "
         "expected a whole number, got str 'two'"
     )
 
 
-def test_misspelt_field_name(data_copy: Path) -> None:
-    replace_in(data_copy / "glossary.yaml", "  definition: Taking", "  defintion: Taking")
-    message = load_error(data_copy)
+def test_misspelt_field_name(course_data_copy: Path) -> None:
+    replace_once(course_data_copy / "glossary.yaml", "  definition: Taking", "  defintion: Taking")
+    message = load_error(course_data_copy)
     assert message.startswith(
         "course_data/glossary.yaml: record 'biopsy', field 'defintion': unknown field (a typo?)"
     )
 
 
-def test_value_outside_allowed_set(data_copy: Path) -> None:
-    replace_in(data_copy / "modules.yaml", "  kind: lesson\n", "  kind: lecture\n")
-    message = load_error(data_copy)
+def test_value_outside_allowed_set(course_data_copy: Path) -> None:
+    replace_once(course_data_copy / "modules.yaml", "  kind: lesson\n", "  kind: lecture\n")
+    message = load_error(course_data_copy)
     assert "record 'start', field 'kind': expected one of 'lesson', 'assignment'" in message
 
 
-def test_error_inside_nested_record_names_the_path(data_copy: Path) -> None:
-    replace_in(
-        data_copy / "modules.yaml",
+def test_error_inside_nested_record_names_the_path(course_data_copy: Path) -> None:
+    replace_once(
+        course_data_copy / "modules.yaml",
         "    - id: diag.2\n      text: Match",
         "    - id: diag.2\n      text: 42\n      note: Match",
     )
-    message = load_error(data_copy)
+    message = load_error(course_data_copy)
     assert "record 'diagnosis', field 'objectives[1].note': unknown field" in message
 
 
-def test_duplicate_id(data_copy: Path) -> None:
-    replace_in(data_copy / "glossary.yaml", "- id: biopsy\n", "- id: bone_metastasis\n")
-    assert load_error(data_copy) == (
+def test_duplicate_id(course_data_copy: Path) -> None:
+    replace_once(course_data_copy / "glossary.yaml", "- id: biopsy\n", "- id: bone_metastasis\n")
+    assert load_error(course_data_copy) == (
         "course_data/glossary.yaml: record 'bone_metastasis', field 'id': "
         "duplicate id (ids must be unique)"
     )
 
 
-def test_unknown_source_id(data_copy: Path) -> None:
-    replace_in(data_copy / "glossary.yaml", "sources: [yang2011]", "sources: [yang2012]")
-    assert load_error(data_copy) == (
+def test_unknown_source_id(course_data_copy: Path) -> None:
+    replace_once(course_data_copy / "glossary.yaml", "sources: [yang2011]", "sources: [yang2012]")
+    assert load_error(course_data_copy) == (
         "course_data/glossary.yaml: record 'sensitivity', field 'sources[0]': "
         "unknown source id 'yang2012' (not in sources.yaml)"
     )
 
 
-def test_factual_record_without_sources(data_copy: Path) -> None:
-    replace_in(data_copy / "glossary.yaml", "sources: [yang2011]", "sources: []")
-    assert load_error(data_copy) == (
+def test_factual_record_without_sources(course_data_copy: Path) -> None:
+    replace_once(course_data_copy / "glossary.yaml", "sources: [yang2011]", "sources: []")
+    assert load_error(course_data_copy) == (
         "course_data/glossary.yaml: record 'sensitivity', field 'sources': "
         "cite at least one source id"
     )
 
 
-def test_source_without_any_locator(data_copy: Path) -> None:
-    replace_in(data_copy / "sources.yaml", '  url: "https://www.w3.org/TR/WCAG21/"\n', "")
-    assert load_error(data_copy) == (
+def test_source_without_any_locator(course_data_copy: Path) -> None:
+    replace_once(course_data_copy / "sources.yaml", '  url: "https://www.w3.org/TR/WCAG21/"\n', "")
+    assert load_error(course_data_copy) == (
         "course_data/sources.yaml: record 'wcag21', field 'url': give a url, a doi or an identifier"
     )
 
 
-def test_top_level_must_be_a_list(data_copy: Path) -> None:
-    (data_copy / "glossary.yaml").write_text("term: not a list\n")
-    assert load_error(data_copy) == (
+def test_top_level_must_be_a_list(course_data_copy: Path) -> None:
+    (course_data_copy / "glossary.yaml").write_text("term: not a list\n")
+    assert load_error(course_data_copy) == (
         "course_data/glossary.yaml: expected a list of records at the top level"
     )
 
 
-def test_record_that_is_not_a_mapping(data_copy: Path) -> None:
-    (data_copy / "glossary.yaml").write_text("- just a string\n")
-    assert load_error(data_copy) == (
+def test_record_that_is_not_a_mapping(course_data_copy: Path) -> None:
+    (course_data_copy / "glossary.yaml").write_text("- just a string\n")
+    assert load_error(course_data_copy) == (
         "course_data/glossary.yaml: record '#1': expected a mapping of fields"
     )
 
 
-def test_missing_file(data_copy: Path) -> None:
-    (data_copy / "glossary.yaml").unlink()
-    assert load_error(data_copy) == "course_data/glossary.yaml: file not found"
+def test_missing_file(course_data_copy: Path) -> None:
+    (course_data_copy / "glossary.yaml").unlink()
+    assert load_error(course_data_copy) == "course_data/glossary.yaml: file not found"
 
 
-def test_uncatalogued_file_is_refused(data_copy: Path) -> None:
-    (data_copy / "extra.yaml").write_text("[]\n")
-    assert load_error(data_copy).startswith("course_data/extra.yaml: not listed in")
+def test_uncatalogued_file_is_refused(course_data_copy: Path) -> None:
+    (course_data_copy / "extra.yaml").write_text("[]\n")
+    assert load_error(course_data_copy).startswith("course_data/extra.yaml: not listed in")
 
 
-def test_command_reports_bad_data_in_one_line(data_copy: Path) -> None:
-    replace_in(data_copy / "modules.yaml", "  number: 2\n", "  number: two\n")
+def test_command_reports_bad_data_in_one_line(course_data_copy: Path) -> None:
+    replace_once(course_data_copy / "modules.yaml", "  number: 2\n", "  number: two\n")
     result = subprocess.run(
         [sys.executable, "-m", "bonemets.cli", "validate-data"],
-        env={"BONEMETS_DATA": str(data_copy), "PATH": ""},
+        env={"BONEMETS_DATA": str(course_data_copy), "PATH": ""},
         capture_output=True,
         text=True,
         check=False,

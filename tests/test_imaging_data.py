@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from data_helpers import replace_once
 
 from bonemets.data import CourseDataError, Source, load_collection
-from bonemets.data.loader import DATA_DIR_VARIABLE, clear_cache
 from bonemets.imaging import data
 from bonemets.imaging.records import Statement
 
@@ -91,26 +90,14 @@ def test_lesson_sources_are_in_bibliography_order_and_include_weak_ones() -> Non
 
 
 @pytest.fixture
-def broken_copy(tmp_path: Path, repo_root: Path, monkeypatch: pytest.MonkeyPatch):
-    folder = tmp_path / "course_data"
-    shutil.copytree(repo_root / "course_data", folder)
-    monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder))
-    clear_cache()
+def broken_copy(course_data_copy: Path):
+    data.clear_cache()  # the imaging cross-checks keep caches of their own
+    yield course_data_copy
     data.clear_cache()
-    yield folder
-    monkeypatch.delenv(DATA_DIR_VARIABLE)
-    clear_cache()
-    data.clear_cache()
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_a_dose_range_upside_down_names_file_record_and_field(broken_copy: Path) -> None:
-    _replace(broken_copy / "imaging/doses.yaml", "high_msv: 6.3", "high_msv: 3.1")
+    replace_once(broken_copy / "imaging/doses.yaml", "high_msv: 6.3", "high_msv: 3.1")
     with pytest.raises(CourseDataError) as caught:
         data.doses()
     assert str(caught.value) == (
@@ -120,7 +107,7 @@ def test_a_dose_range_upside_down_names_file_record_and_field(broken_copy: Path)
 
 
 def test_a_dose_for_mri_is_refused(broken_copy: Path) -> None:
-    _replace(
+    replace_once(
         broken_copy / "imaging/doses.yaml",
         "  ionizing: false\n",
         "  ionizing: false\n  low_msv: 0\n",
@@ -130,7 +117,7 @@ def test_a_dose_for_mri_is_refused(broken_copy: Path) -> None:
 
 
 def test_a_sensitivity_given_as_a_percentage_is_refused(broken_copy: Path) -> None:
-    _replace(broken_copy / "imaging/accuracy.yaml", "sensitivity: 0.897", "sensitivity: 89.7")
+    replace_once(broken_copy / "imaging/accuracy.yaml", "sensitivity: 0.897", "sensitivity: 89.7")
     with pytest.raises(CourseDataError) as caught:
         data.accuracy()
     message = str(caught.value)
@@ -139,7 +126,7 @@ def test_a_sensitivity_given_as_a_percentage_is_refused(broken_copy: Path) -> No
 
 
 def test_an_unknown_test_in_a_clinical_question_is_refused(broken_copy: Path) -> None:
-    _replace(
+    replace_once(
         broken_copy / "imaging/questions.yaml",
         "- modality: bone_scan\n      fit: first choice",
         "- modality: bonescan\n      fit: first choice",
@@ -153,7 +140,7 @@ def test_an_unknown_test_in_a_clinical_question_is_refused(broken_copy: Path) ->
 
 
 def test_a_caution_without_sources_is_refused(broken_copy: Path) -> None:
-    _replace(broken_copy / "imaging/factors.yaml", "sources: [heart2024_mri]", "sources: []")
+    replace_once(broken_copy / "imaging/factors.yaml", "sources: [heart2024_mri]", "sources: []")
     with pytest.raises(CourseDataError) as caught:
         data.factors()
     assert str(caught.value) == (
@@ -163,7 +150,7 @@ def test_a_caution_without_sources_is_refused(broken_copy: Path) -> None:
 
 
 def test_a_statement_citing_an_unknown_source_is_refused(broken_copy: Path) -> None:
-    _replace(
+    replace_once(
         broken_copy / "imaging/modalities.yaml", "sources: [jpm2009_xray]", "sources: [jpm2099]"
     )
     with pytest.raises(CourseDataError) as caught:
@@ -176,7 +163,7 @@ def test_a_statement_citing_an_unknown_source_is_refused(broken_copy: Path) -> N
 
 
 def test_a_question_without_a_first_choice_is_refused(broken_copy: Path) -> None:
-    _replace(
+    replace_once(
         broken_copy / "imaging/questions.yaml",
         "      fit: first choice\n      reason: Used to plan",
         "      fit: useful\n      reason: Used to plan",

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from data_helpers import replace_once
 
 from bonemets.data import CourseDataError
-from bonemets.data.loader import DATA_DIR_VARIABLE, clear_cache, load_collection
+from bonemets.data.loader import load_collection
 from bonemets.treatment.checklist import Checklist
 from bonemets.treatment.coverage import SeedCoverage
 from bonemets.treatment.explorer import TreatmentOption
@@ -17,21 +16,8 @@ from bonemets.treatment.mirels import MirelsTable
 from bonemets.treatment.schedules import ScheduleSet
 
 
-@pytest.fixture
-def data_copy(tmp_path: Path, repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = tmp_path / "course_data"
-    shutil.copytree(repo_root / "course_data", folder)
-    monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder))
-    clear_cache()
-    yield folder
-    clear_cache()
-
-
 def break_file(folder: Path, file: str, old: str, new: str) -> None:
-    path = folder / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    replace_once(folder / file, old, new)
 
 
 def error_for(cls: type) -> str:
@@ -40,9 +26,9 @@ def error_for(cls: type) -> str:
     return str(caught.value)
 
 
-def test_unknown_count_in_a_rule(data_copy: Path) -> None:
+def test_unknown_count_in_a_rule(course_data_copy: Path) -> None:
     break_file(
-        data_copy,
+        course_data_copy,
         "treatment/options.yaml",
         "when: {counts: [a_few, many]}",
         "when: {counts: [several]}",
@@ -54,9 +40,9 @@ def test_unknown_count_in_a_rule(data_copy: Path) -> None:
     assert "field 'when.counts[0]'" in message and "'several'" in message
 
 
-def test_option_without_nursing(data_copy: Path) -> None:
+def test_option_without_nursing(course_data_copy: Path) -> None:
     break_file(
-        data_copy,
+        course_data_copy,
         "treatment/options.yaml",
         "  nursing:\n    - find out which medicines are planned and follow the local policy"
         " for them\n",
@@ -66,16 +52,18 @@ def test_option_without_nursing(data_copy: Path) -> None:
     assert "record 'opt_chemotherapy', field 'nursing'" in message
 
 
-def test_mirels_bands_with_a_gap(data_copy: Path) -> None:
-    break_file(data_copy, "treatment/mirels.yaml", "low: 8\n      high: 8", "low: 9\n      high: 9")
+def test_mirels_bands_with_a_gap(course_data_copy: Path) -> None:
+    break_file(
+        course_data_copy, "treatment/mirels.yaml", "low: 8\n      high: 8", "low: 9\n      high: 9"
+    )
     message = error_for(MirelsTable)
     assert "course_data/treatment/mirels.yaml: record 'mirels', field 'bands'" in message
     assert "should start at 8" in message
 
 
-def test_unknown_source_in_a_schedule_statement(data_copy: Path) -> None:
+def test_unknown_source_in_a_schedule_statement(course_data_copy: Path) -> None:
     break_file(
-        data_copy,
+        course_data_copy,
         "treatment/radiation_schedules.yaml",
         "sources: [astro2024]\n",
         "sources: [astro2099]\n",
@@ -85,15 +73,17 @@ def test_unknown_source_in_a_schedule_statement(data_copy: Path) -> None:
     assert "statements[3].sources[0]" in message and "astro2099" in message
 
 
-def test_schedule_with_zero_fractions(data_copy: Path) -> None:
-    break_file(data_copy, "treatment/radiation_schedules.yaml", "fractions: 6", "fractions: 0")
+def test_schedule_with_zero_fractions(course_data_copy: Path) -> None:
+    break_file(
+        course_data_copy, "treatment/radiation_schedules.yaml", "fractions: 6", "fractions: 0"
+    )
     message = error_for(ScheduleSet)
     assert "record 'painful_bone', field 'schedules[2].fractions'" in message
 
 
-def test_checklist_item_without_sources(data_copy: Path) -> None:
+def test_checklist_item_without_sources(course_data_copy: Path) -> None:
     break_file(
-        data_copy,
+        course_data_copy,
         "treatment/medication_checklists.yaml",
         "sources: [zoledronic_pi]\n",
         "sources: []\n",
@@ -103,8 +93,10 @@ def test_checklist_item_without_sources(data_copy: Path) -> None:
     assert "items[2].sources" in message and "cite at least one source" in message
 
 
-def test_coverage_row_without_self_checks(data_copy: Path) -> None:
-    break_file(data_copy, "coverage.yaml", "self_checks: [sys_sc_chemotherapy]", "self_checks: []")
+def test_coverage_row_without_self_checks(course_data_copy: Path) -> None:
+    break_file(
+        course_data_copy, "coverage.yaml", "self_checks: [sys_sc_chemotherapy]", "self_checks: []"
+    )
     message = error_for(SeedCoverage)
     assert message.startswith(
         "course_data/coverage.yaml: record 'chemotherapy', field 'self_checks'"
