@@ -24,6 +24,7 @@ COLLECTIONS: dict[str, str] = {
     "self_checks/systemic.yaml": "bonemets.quiz.items:SelfCheck",
     "self_checks/local.yaml": "bonemets.quiz.items:SelfCheck",
     "self_checks/supportive.yaml": "bonemets.quiz.items:SelfCheck",
+    "self_checks/nursing.yaml": "bonemets.quiz.items:SelfCheck",
     # Imaging (lessons 01-02)
     "imaging/modalities.yaml": "bonemets.imaging.records:Modality",
     "imaging/doses.yaml": "bonemets.imaging.records:DoseEntry",
@@ -39,6 +40,11 @@ COLLECTIONS: dict[str, str] = {
     "treatment/medication_checklists.yaml": "bonemets.treatment.checklist:Checklist",
     "treatment/appointment_checklist.yaml": "bonemets.treatment.checklist:Checklist",
     "treatment/fact_tables.yaml": "bonemets.treatment.reference:FactTable",
+    # Nursing care (lesson 06)
+    "nursing/pain_scales.yaml": "bonemets.nursing.pain:PainScale",
+    "nursing/mscc_actions.yaml": "bonemets.nursing.priorities:PriorityAction",
+    "nursing/radiation_sites.yaml": "bonemets.nursing.radiation:RadiationSite",
+    "nursing/fact_tables.yaml": "bonemets.treatment.reference:FactTable",
     # Graded items with their keys: read only by bonemets.assessment and bonemets.grading
     "assessment/a1_diagnosis.yaml": "bonemets.assessment.items:Item",
     "assessment/a2_systemic_treatment.yaml": "bonemets.assessment.items:Item",

@@ -26,6 +26,7 @@ class Source:
     doi: str | None = None
     identifier: str | None = None  # e.g. a publisher's reference code, when no URL or DOI
     strength: str | None = None  # e.g. "weak: a single clinic page"; shown to readers
+    published: str | None = None  # year or ISO date of the version read
 
     def __post_init__(self) -> None:
         if not (self.url or self.doi or self.identifier):
