@@ -17,7 +17,7 @@ def status(markup: str) -> str:
 
 def test_pain_view_for_a_patient_who_cannot_report() -> None:
     markup = views.pain_view("cannot_report", 5)
-    assert markup.startswith('<div role="region" aria-label="Pain assessment result">')
+    assert 'role="region" aria-label="Pain assessment result"' in markup
     assert status(markup) == (
         "Pain Assessment in Advanced Dementia (PAINAD): a score of 5 means possibly moderate pain."
     )
@@ -115,3 +115,10 @@ def test_fact_tables_show_a_source_beside_every_row() -> None:
     markup = w.fact_table("opioid_safety", "radium_safety").data
     assert markup.count("<caption>") == 2
     assert "ASPMN 2011" in markup and "Radium-223 label" in markup
+
+
+def test_radiation_view_separates_common_from_area_effects() -> None:
+    markup = views.radiation_view("pelvis")
+    assert status(markup) == "Radiation to the pelvis or hip bones: 7 possible side effects."
+    assert "<td>Diarrhoea</td><td>From organs in the pelvis area</td>" in markup
+    assert "<td>Tiredness (fatigue)</td><td>Common wherever radiation is given</td>" in markup

@@ -12,9 +12,14 @@ class RadiationSite:
     id: str
     site: str  # where the bone metastasis is, in the reader's words
     area: str  # the part of the body the source's table names
-    effects: tuple[str, ...]
+    common_effects: tuple[str, ...]  # seen with radiation to any part of the body
+    area_effects: tuple[str, ...]  # from the organs near this part of the body
     sources: tuple[str, ...]
     note: str | None = None
+
+    @property
+    def effects(self) -> tuple[str, ...]:
+        return self.common_effects + self.area_effects
 
 
 def sites() -> list[RadiationSite]:

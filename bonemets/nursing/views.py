@@ -7,11 +7,19 @@ widgets only wire controls to these functions and tests compare the page with th
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 from bonemets.caching import course_cache
-from bonemets.citations import sources_html, sources_text
+from bonemets.citations import sources_html
+from bonemets.data import Source, load_collection
 from bonemets.figures import table_html
 from bonemets.nursing import pain, priorities, radiation
+
+#: JupyterLab centres table cells in outputs; rows of prose read better left-aligned.
+_LEFT_ALIGN = (
+    "<style>.bonemets-nursing th, .bonemets-nursing td "
+    "{text-align: left !important; vertical-align: top}</style>"
+)
 
 #: Shown with every pain result: the safety check before any opioid dose.
 OPIOID_CHECK = (
@@ -31,7 +39,15 @@ def _status(text: str) -> str:
 
 
 def _region(label: str, body: str) -> str:
-    return f'<div role="region" aria-label="{html.escape(label, quote=True)}">{body}</div>'
+    name = html.escape(label, quote=True)
+    opening = f'<div class="bonemets-nursing" role="region" aria-label="{name}">'
+    return f"{opening}{_LEFT_ALIGN}{body}</div>"
+
+
+def _short(source_ids: Iterable[str]) -> str:
+    """Sources by their short names for a table cell; caveats go in the line below the table."""
+    bibliography = load_collection(Source)
+    return "; ".join(bibliography[s].short for s in dict.fromkeys(source_ids))
 
 
 @course_cache()
@@ -39,26 +55,26 @@ def pain_view(communication: str, score: int, on_movement: bool = False) -> str:
     """Which scale fits the patient, how to use it, and what ``score`` prompts on it."""
     scale = pain.scale_for(communication)
     rows: list[tuple[str, str, str]] = [
-        ("Scale", f"{scale.name}: {scale.lay_name}", sources_text(scale.sources)),
-        ("How to use it", scale.how, sources_text(scale.sources)),
+        ("Scale", f"{scale.name}: {scale.lay_name}", _short(scale.sources)),
+        ("How to use it", scale.how, _short(scale.sources)),
     ]
     try:
         band = scale.band(score)
     except ValueError as problem:
         status = f"{scale.name}: a score of {score} cannot be recorded on this scale."
-        rows.append(("Score", str(problem), sources_text(scale.sources)))
+        rows.append(("Score", str(problem), _short(scale.sources)))
     else:
         status = f"{scale.name}: a score of {score} means {band.label.lower()}."
-        rows.append((f"Score {score}", band.label, sources_text(scale.sources)))
-        rows.append(("What it prompts", band.action, sources_text(scale.sources)))
+        rows.append((f"Score {score}", band.label, _short(scale.sources)))
+        rows.append(("What it prompts", band.action, _short(scale.sources)))
         if scale.bands_note:
-            rows.append(("Caution", scale.bands_note, sources_text(scale.sources)))
+            rows.append(("Caution", scale.bands_note, _short(scale.sources)))
     cited = [*scale.sources, "aspmn_sedation2011"]
     if on_movement:
         movement_sources = ["who2018_cancer_pain", "pathological_fracture_signs"]
-        rows.append(("Pain on movement", INCIDENT_PAIN, sources_text(movement_sources)))
+        rows.append(("Pain on movement", INCIDENT_PAIN, _short(movement_sources)))
         cited += movement_sources
-    rows.append(("Before any opioid dose", OPIOID_CHECK, sources_text(["aspmn_sedation2011"])))
+    rows.append(("Before any opioid dose", OPIOID_CHECK, _short(["aspmn_sedation2011"])))
     table = table_html(
         ["Step", "What to do", "Source"],
         rows,
@@ -98,7 +114,7 @@ def mscc_view(chosen: tuple[str, ...] = (), checked: bool = False) -> str:
             "Ticked" if o.outcome in {"chosen_right", "chosen_unsafe"} else "Not ticked",
             priorities.OUTCOME_LABELS[o.outcome],
             o.action.rationale,
-            sources_text(o.action.sources),
+            _short(o.action.sources),
         )
         for o in result.outcomes
     ]
@@ -118,17 +134,20 @@ def mscc_view(chosen: tuple[str, ...] = (), checked: bool = False) -> str:
 def radiation_view(site_id: str) -> str:
     """The side effects to prepare a patient for, for radiation to one site."""
     chosen = radiation.site(site_id)
-    effects = "; ".join(e.lower() for e in chosen.effects)
+    rows = [(e, "Common wherever radiation is given") for e in chosen.common_effects] + [
+        (e, f"From organs in the {chosen.area.lower()} area") for e in chosen.area_effects
+    ]
+    count = len(rows)
     table = table_html(
-        ["Possible side effect"],
-        [(effect,) for effect in chosen.effects],
-        caption=f"Radiation to {chosen.site.lower()} (the {chosen.area.lower()} area): "
-        "side effects to prepare for",
+        ["Possible side effect", "Why it may happen"],
+        rows,
+        caption=f"Radiation to {chosen.site.lower()}: side effects to prepare the patient for",
+        row_headers=False,
     )
     note = f"<p>{html.escape(chosen.note)}</p>" if chosen.note else ""
     return _region(
         "Radiation side effects",
-        _status(f"{chosen.site}: {effects}.")
+        _status(f"Radiation to {chosen.site.lower()}: {count} possible side effects.")
         + table
         + note
         + f"<p>{sources_html(chosen.sources)}</p>",
