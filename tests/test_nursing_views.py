@@ -120,5 +120,5 @@ def test_fact_tables_show_a_source_beside_every_row() -> None:
 def test_radiation_view_separates_common_from_area_effects() -> None:
     markup = views.radiation_view("pelvis")
     assert status(markup) == "Radiation to the pelvis or hip bones: 7 possible side effects."
-    assert "<td>Diarrhoea</td><td>From organs in the pelvis area</td>" in markup
+    assert "<td>Diarrhoea</td><td>Listed for the pelvis area</td>" in markup
     assert "<td>Tiredness (fatigue)</td><td>Common wherever radiation is given</td>" in markup

@@ -79,6 +79,11 @@ SHOTS: dict[str, Shot] = {
         "The appointment checklist: what is ready and what is still missing",
         _click_text("Written down every symptom"),
     ),
+    "06_nursing_care": Shot(
+        "w.pain_chooser(",
+        "The pain-assessment chooser: a patient who cannot report pain gets PAINAD and a reading",
+        _click_text("Cannot tell you"),
+    ),
 }
 
 

@@ -135,7 +135,7 @@ def radiation_view(site_id: str) -> str:
     """The side effects to prepare a patient for, for radiation to one site."""
     chosen = radiation.site(site_id)
     rows = [(e, "Common wherever radiation is given") for e in chosen.common_effects] + [
-        (e, f"From organs in the {chosen.area.lower()} area") for e in chosen.area_effects
+        (e, f"Listed for the {chosen.area.lower()} area") for e in chosen.area_effects
     ]
     count = len(rows)
     table = table_html(
