@@ -50,6 +50,16 @@ class Option:
     id: str
     text: str
     rationale: str | None = None  # required except for matrix column headings
+    # Beyond NCSBN: an option that would harm the patient if a nurse acted on it. Feedback
+    # names the harm to a student who chose it, and item analysis counts how many did.
+    unsafe: bool = False
+    unsafe_reason: str | None = None  # required when unsafe: the harm, in one sentence
+
+    def __post_init__(self) -> None:
+        if self.unsafe and not self.unsafe_reason:
+            raise ValueError(f"option {self.id}: unsafe_reason: say what harm it would do")
+        if self.unsafe_reason and not self.unsafe:
+            raise ValueError(f"option {self.id}: unsafe_reason given but unsafe is not true")
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,30 @@ class Row:
     key: tuple[str, ...]
     options: tuple[Option, ...] = ()  # own options (blanks, bow-tie); matrix rows use columns
     rationale: str | None = None  # matrix rows: why this row belongs in its column
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """A table the student reads before an item (vital signs, labs, orders ...).
+
+    In an unfolding case each phase opens with its exhibits, which change as the case
+    moves on, as they do in NGN case studies.
+    """
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    note: str | None = None  # e.g. how a derived value (corrected calcium) was worked out
+
+    def __post_init__(self) -> None:
+        if len(self.columns) < 2 or not self.rows:
+            raise ValueError(f"exhibit {self.title!r}: give at least 2 columns and 1 row")
+        for n, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise ValueError(
+                    f"exhibit {self.title!r}: row {n + 1} has {len(row)} cells, "
+                    f"the table has {len(self.columns)} columns"
+                )
 
 
 @dataclass(frozen=True)
@@ -78,6 +112,12 @@ def _check_options(options: tuple[Option, ...], field: str, need_rationale: bool
             if not option.rationale:
                 raise ValueError(f"{field}: option {option.id} needs a rationale")
     return ids
+
+
+def _check_safe_key(options: tuple[Option, ...], key: tuple[str, ...], field: str) -> None:
+    for option in options:
+        if option.unsafe and option.id in key:
+            raise ValueError(f"{field}: option {option.id} is keyed right but tagged unsafe")
 
 
 def _check_key(key: tuple[str, ...], letters: str, field: str) -> None:
@@ -102,6 +142,7 @@ class Item:
     cj_step: CJStep
     sources: tuple[str, ...]
     scenario: str | None = None  # case text shown before the item (unfolding case)
+    exhibits: tuple[Exhibit, ...] = ()  # tables shown before the item (unfolding case)
     options: tuple[Option, ...] = ()  # choices; matrix column headings
     rows: tuple[Row, ...] = ()
     key: tuple[str, ...] = ()  # letters: the right one(s), or the right order
@@ -135,6 +176,7 @@ class Item:
             raise ValueError(f"options: give at least {minimum}")
         letters = _check_options(self.options, "options", need_rationale=True)
         _check_key(self.key, letters, "key")
+        _check_safe_key(self.options, self.key, "key")
         if not self.key:
             raise ValueError("key: give the right letter(s)")
         return letters
@@ -167,6 +209,10 @@ class Item:
             where = f"rows[{n}]"
             if own_options:
                 letters = _check_options(row.options, f"{where}.options", need_rationale=True)
+                if len(letters) < 3:
+                    # Two options make a coin toss: every blank offers at least three.
+                    raise ValueError(f"{where}.options: give at least 3 options per blank")
+                _check_safe_key(row.options, row.key, f"{where}.key")
             else:
                 letters = _check_options(self.options, "options", need_rationale=False)
                 if not row.rationale:
@@ -199,6 +245,7 @@ class Item:
             if len(letters) != offered or len(row.key) != chosen:
                 raise ValueError(f"rows[{n}]: {row.id} offers {offered} options and keys {chosen}")
             _check_key(row.key, letters, f"rows[{n}].key")
+            _check_safe_key(row.options, row.key, f"rows[{n}].key")
 
     def _check_numeric(self) -> None:
         if self.number is None:
@@ -213,6 +260,33 @@ class Item:
             raise ValueError("rubric: a short answer needs a rubric and a model_answer")
 
     # --- derived views ---------------------------------------------------------------
+    def all_options(self) -> tuple[tuple[str | None, Option], ...]:
+        """Every option with the part it belongs to (``None`` for the item's own options).
+
+        Matrix column headings are not answers of their own, so a matrix has none here.
+        """
+        if self.type == "matrix":
+            return ()
+        own = tuple((None, o) for o in self.options)
+        return own + tuple((row.id, o) for row in self.rows for o in row.options)
+
+    def unsafe_choices(self, answer: Any) -> tuple[Option, ...]:
+        """The unsafe options in a canonical ``answer`` (empty when none was chosen)."""
+        if answer is None:
+            return ()
+        chosen: set[tuple[str | None, str]] = set()
+        if isinstance(answer, str):
+            chosen = {(None, answer)}
+        elif isinstance(answer, frozenset | set | tuple | list):
+            chosen = {(None, letter) for letter in answer}
+        elif isinstance(answer, dict):
+            for part, value in answer.items():
+                letters = {value} if isinstance(value, str) else set(value)
+                chosen |= {(str(part), letter) for letter in letters}
+        if self.type == "ordering":
+            return ()  # every option is placed; order, not choice, is scored
+        return tuple(o for part, o in self.all_options() if o.unsafe and (part, o.id) in chosen)
+
     @property
     def auto_graded(self) -> bool:
         return self.type != "short_answer"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bonemets.assessment import scoring
-from bonemets.assessment.items import BOWTIE, Item
+from bonemets.assessment.items import BOWTIE, Item, Option
 from bonemets.assessment.shapes import AnswerShapeError, normalise
 from bonemets.grading.answers import UnreadableAnswer, read_answer
 
@@ -19,7 +19,7 @@ RULES = {
     "select_n": "0/1 per right option; choosing more than asked scores 0",
     "matrix": "0/1 per row",
     "cloze": "0/1 per blank",
-    "ordering": "0/1 per position",
+    "ordering": "0/1 per position (the course's rule; NCSBN has no rule for ordering)",
     "bowtie": "0/1 per right choice in each part; more than asked in a part scores 0 there",
     "rationale": "rationale scoring: 1 point only when both parts are right",
     "numeric": "0/1 scoring, within the stated tolerance",
@@ -63,7 +63,7 @@ def points_for(item: Item, answer: Any) -> int:
     raise ValueError(f"{item.id}: {item.type} is graded by hand")
 
 
-def _option_lines(options, key, chosen) -> list[str]:
+def _option_lines(options: tuple[Option, ...], key: set[str], chosen: set[str]) -> list[str]:
     lines = []
     for option in options:
         right = option.id in key
@@ -71,13 +71,26 @@ def _option_lines(options, key, chosen) -> list[str]:
         verdict = ("chosen" if picked else "not chosen") + (
             ", a right answer" if right else ", a wrong answer"
         )
+        if option.unsafe:
+            verdict += ", unsafe"
         lines.append(f"  {option.id}. {option.text} ({verdict}). {option.rationale}")
     return lines
 
 
+UNSAFE_PREFIX = "You chose an option that could harm the patient"
+
+
+def unsafe_warnings(item: Item, answer: Any) -> tuple[str, ...]:
+    """One plain line per unsafe option the student chose (beyond NCSBN scoring)."""
+    return tuple(
+        f"{UNSAFE_PREFIX}: {option.text.strip(chr(34))} ({option.unsafe_reason})"
+        for option in item.unsafe_choices(answer)
+    )
+
+
 def explain(item: Item, answer: Any) -> tuple[str, ...]:
-    """The key and the teaching rationale, option by option or row by row."""
-    lines: list[str] = [f"Scoring: {RULES[item.type]}."]
+    """Unsafe choices first, then the key and the rationale, option by option or row by row."""
+    lines: list[str] = [*unsafe_warnings(item, answer), f"Scoring: {RULES[item.type]}."]
     if item.type in ("multiple_choice", "sata", "select_n"):
         chosen = {answer} if isinstance(answer, str) else set(answer or ())
         lines += _option_lines(item.options, set(item.key), chosen)

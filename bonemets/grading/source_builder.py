@@ -16,7 +16,7 @@ import nbformat
 from nbformat.notebooknode import NotebookNode
 
 from bonemets.assessment.bank import items_for
-from bonemets.assessment.items import Item, Option
+from bonemets.assessment.items import Exhibit, Item, Option
 from bonemets.assessment.shapes import example
 from bonemets.data import ModuleObjectives, load_collection
 
@@ -35,7 +35,9 @@ TYPE_LABELS = {
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
-def _meta(grade_id: str, *, grade: bool, solution: bool, locked: bool, points: int = 0) -> dict:
+def _meta(
+    grade_id: str, *, grade: bool, solution: bool, locked: bool, points: int = 0
+) -> dict[str, Any]:
     meta: dict[str, Any] = {
         "grade": grade,
         "grade_id": grade_id,
@@ -93,6 +95,22 @@ def _body_md(item: Item) -> str:
     return ""
 
 
+def _cell_text(text: str) -> str:
+    # A pipe inside a cell would end it early; a line break would end the row.
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def exhibit_markdown(exhibit: Exhibit) -> str:
+    """One exhibit as a titled markdown table (a real table, read by screen readers)."""
+    head = "| " + " | ".join(_cell_text(c) for c in exhibit.columns) + " |"
+    rule = "|" + "---|" * len(exhibit.columns)
+    rows = ["| " + " | ".join(_cell_text(c) for c in row) + " |" for row in exhibit.rows]
+    parts = [f"**Exhibit: {exhibit.title}**", "\n".join([head, rule, *rows])]
+    if exhibit.note:
+        parts.append(f"*{exhibit.note}*")
+    return "\n\n".join(parts)
+
+
 def stem_markdown(item: Item) -> str:
     label = TYPE_LABELS[item.type].format(n=item.select)
     points = f"{item.points} point{'s' if item.points != 1 else ''}"
@@ -100,6 +118,7 @@ def stem_markdown(item: Item) -> str:
     parts = []
     if item.scenario:
         parts.append(f"> **Case update.** {item.scenario}")
+    parts.extend(exhibit_markdown(exhibit) for exhibit in item.exhibits)
     parts.append(f"### {title} ({label}; {points})")
     parts.append(item.stem)
     body = _body_md(item)
@@ -146,7 +165,9 @@ def intro_markdown(module: ModuleObjectives, items: list[Item]) -> str:
             f"{len(auto)} auto-graded questions and one short answer, {total} points in all. "
             "Items are scored with the NCSBN rules (partial credit where the item type "
             "allows it; a select-all-that-apply item loses a point for each wrong option "
-            "chosen, never going below 0).",
+            "chosen, never going below 0). Ordering items are the exception: NCSBN publishes "
+            "no rule for them, and this course gives a point for each step in the right "
+            "place (the course's own rule).",
             "**How to answer.** Each question has an answer cell such as `q1 = None`. Replace "
             '`None` with a plain value in the form asked for: a letter in quotes (`"B"`), a '
             'set of letters (`{"A", "C"}`), a dict of rows (`{1: "A", 2: "B"}`), a list '
