@@ -176,3 +176,27 @@ def test_check_reports_bad_files_in_one_line(tmp_path, capsys, content, message)
     err = capsys.readouterr().err
     assert message in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_each_item_type_is_one_class_with_every_part() -> None:
+    from bonemets.assessment.types import KINDS, ItemKind
+
+    assert set(AUTO_TYPES) | {"short_answer"} == set(KINDS)
+    for name, kind in KINDS.items():
+        assert isinstance(kind, ItemKind) and kind.name == name and kind.label
+        for method in ("check", "max_points", "shape", "answer_key", "score"):
+            assert getattr(type(kind), method) is not getattr(ItemKind, method), (name, method)
+        if kind.auto_graded:
+            assert kind.rule, name
+    for item in ITEMS.values():
+        assert item.kind is KINDS[item.type]
+        if item.auto_graded:
+            assert item.kind.score(item, item.answer_key) == item.points
+
+
+def test_an_unknown_item_type_is_named(broken_copy) -> None:
+    text = broken_copy.read_text(encoding="utf-8")
+    broken_copy.write_text(text.replace("type: numeric", "type: essay", 1), encoding="utf-8")
+    with pytest.raises(CourseDataError, match="expected one of 'multiple_choice'") as caught:
+        load_items()
+    assert caught.value.field == "type"

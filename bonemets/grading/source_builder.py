@@ -16,22 +16,10 @@ import nbformat
 from nbformat.notebooknode import NotebookNode
 
 from bonemets.assessment.bank import items_for
-from bonemets.assessment.items import Exhibit, Item, Option
+from bonemets.assessment.items import Exhibit, Item
 from bonemets.assessment.shapes import example
 from bonemets.data import ModuleObjectives, load_collection
 
-TYPE_LABELS = {
-    "multiple_choice": "multiple choice: choose one",
-    "sata": "multiple response: select all that apply",
-    "select_n": "multiple response: select {n}",
-    "matrix": "matrix: one answer per row",
-    "cloze": "drop-down cloze: one letter per blank",
-    "ordering": "ordering: first to last",
-    "bowtie": "bow-tie: 1 condition, 2 actions, 2 parameters",
-    "rationale": "drop-down rationale: both parts must be right",
-    "numeric": "numeric answer",
-    "short_answer": "graded by your instructor",
-}
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -72,29 +60,6 @@ def literal(value: Any) -> str:
     return repr(value)
 
 
-def _options_md(options: tuple[Option, ...]) -> str:
-    return "\n".join(f"- **{o.id}.** {o.text}" for o in options)
-
-
-def _body_md(item: Item) -> str:
-    if item.type in ("multiple_choice", "sata", "select_n", "ordering"):
-        return _options_md(item.options)
-    if item.type == "matrix":
-        head = "| Row | Statement | " + " | ".join(f"{o.id}. {o.text}" for o in item.options) + " |"
-        rule = "|---|---|" + "---|" * len(item.options)
-        rows = [f"| {r.id} | {r.text} |" + " |" * len(item.options) for r in item.rows]
-        return "\n".join([head, rule, *rows])
-    if item.type in ("cloze", "rationale"):
-        return "\n\n".join(f"**[{r.id}]** {r.text}\n\n{_options_md(r.options)}" for r in item.rows)
-    if item.type == "bowtie":
-        return "\n\n".join(
-            f"**{r.id.capitalize()}** ({r.text})\n\n{_options_md(r.options)}" for r in item.rows
-        )
-    if item.type == "numeric":
-        return f"Unit: {item.unit}." if item.unit else ""
-    return ""
-
-
 def _cell_text(text: str) -> str:
     # A pipe inside a cell would end it early; a line break would end the row.
     return text.replace("|", "\\|").replace("\n", " ")
@@ -112,7 +77,7 @@ def exhibit_markdown(exhibit: Exhibit) -> str:
 
 
 def stem_markdown(item: Item) -> str:
-    label = TYPE_LABELS[item.type].format(n=item.select)
+    label = item.kind.heading(item)
     points = f"{item.points} point{'s' if item.points != 1 else ''}"
     title = "Short answer" if not item.auto_graded else f"Question {item.number_in_assignment}"
     parts = []
@@ -121,7 +86,7 @@ def stem_markdown(item: Item) -> str:
     parts.extend(exhibit_markdown(exhibit) for exhibit in item.exhibits)
     parts.append(f"### {title} ({label}; {points})")
     parts.append(item.stem)
-    body = _body_md(item)
+    body = item.kind.body_markdown(item)
     if body:
         parts.append(body)
     if item.auto_graded:
