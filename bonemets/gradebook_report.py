@@ -7,9 +7,10 @@ import csv
 import sys
 from pathlib import Path
 
-from bonemets.item_analysis import TestStatistics, analyse
+from bonemets.item_analysis import TestStatistics, analyse, unsafe_share
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+ANSWER_SUFFIX = "_answer"  # the answer cell of item a1_q03 is a1_q03_answer
 
 
 def scores_from_gradebook(
@@ -39,10 +40,53 @@ def scores_from_gradebook(
     return rows, max_points
 
 
-def report_rows(stats: TestStatistics) -> list[list[str]]:
+def unsafe_choices_from_autograded(
+    autograded: Path, assignment: str, data_dir: Path | None = None
+) -> dict[str, list[bool | None]]:
+    """Per item with unsafe options: for each autograded submission, whether the student
+    chose one (``None`` when the answer cannot be read). Answers are read from the answer
+    cells' source, never executed, as the grader reads them."""
+    import nbformat
+
+    from bonemets.assessment.bank import load_items
+    from bonemets.assessment.shapes import AnswerShapeError, normalise
+    from bonemets.grading.answers import UnreadableAnswer, read_answer
+
+    items = [
+        i
+        for i in load_items(data_dir).values()
+        if i.assignment == assignment and any(o.unsafe for _, o in i.all_options())
+    ]
+    choices: dict[str, list[bool | None]] = {i.id: [] for i in items}
+    for path in sorted(autograded.glob(f"*/{assignment}/*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        sources = {
+            cell.metadata.get("nbgrader", {}).get("grade_id"): cell.source
+            for cell in nb.cells
+            if cell.cell_type == "code"
+        }
+        for item in items:
+            source = sources.get(item.id + ANSWER_SUFFIX)
+            flag: bool | None = None
+            if source is not None:
+                try:
+                    answer = normalise(
+                        item.variable, read_answer(source, item.variable), item.shape
+                    )
+                    flag = bool(item.unsafe_choices(answer))
+                except (UnreadableAnswer, AnswerShapeError):
+                    flag = None
+            choices[item.id].append(flag)
+    return choices
+
+
+def report_rows(
+    stats: TestStatistics, unsafe: dict[str, list[bool | None]] | None = None
+) -> list[list[str]]:
     def fmt(value: float | None) -> str:
         return "-" if value is None else f"{value:.2f}"
 
+    unsafe = unsafe or {}
     return [
         [
             s.item,
@@ -51,12 +95,21 @@ def report_rows(stats: TestStatistics) -> list[list[str]]:
             fmt(s.discrimination),
             s.discrimination_band,
             fmt(s.point_biserial),
+            fmt(unsafe_share(unsafe[s.item])) if s.item in unsafe else "-",
         ]
         for s in stats.items
     ]
 
 
-HEADER = ["item", "points", "difficulty p", "discrimination", "band", "point-biserial"]
+HEADER = [
+    "item",
+    "points",
+    "difficulty p",
+    "discrimination",
+    "band",
+    "point-biserial",
+    "chose unsafe",
+]
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
@@ -67,6 +120,12 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
         help="gradebook URL (default: the course's gradebook.db)",
     )
     parser.add_argument("--csv", type=Path, help="also write the table to this CSV file")
+    parser.add_argument(
+        "--autograded",
+        type=Path,
+        default=REPO_ROOT / "autograded",
+        help="nbgrader's autograded folder, read for the share choosing unsafe options",
+    )
 
 
 def item_analysis(args: argparse.Namespace) -> int:
@@ -79,7 +138,8 @@ def item_analysis(args: argparse.Namespace) -> int:
     if not rows:
         raise UserError(f"{args.assignment} has no graded submissions yet")
     stats = analyse(rows, max_points)
-    table = report_rows(stats)
+    autograded = getattr(args, "autograded", REPO_ROOT / "autograded")
+    table = report_rows(stats, unsafe_choices_from_autograded(autograded, args.assignment))
     widths = [max(len(r[i]) for r in [HEADER, *table]) for i in range(len(HEADER))]
     for line in [HEADER, *table]:
         print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)))
@@ -89,6 +149,10 @@ def item_analysis(args: argparse.Namespace) -> int:
         f"{stats.reliability_band}."
     )
     print("Bands: ParScore item-analysis guide (course_data/sources.yaml: parscore_guide).")
+    print(
+        "Chose unsafe: share of autograded submissions that chose an option tagged as "
+        "harmful to the patient ('-' when the item has none)."
+    )
     if args.csv:
         with args.csv.open("w", newline="") as handle:
             csv.writer(handle).writerows([HEADER, *table])

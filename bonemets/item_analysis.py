@@ -14,7 +14,7 @@ taken as acceptable. The upper and lower groups are the top and bottom 27% by to
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 GROUP_FRACTION = 0.27
@@ -126,3 +126,16 @@ def analyse(
         item_variance = sum(_variance([row[c] for row in matrix]) for c in range(k))
         reliability = k / (k - 1) * (1 - item_variance / _variance(totals))
     return TestStatistics(students, tuple(stats), reliability)
+
+
+def unsafe_share(chose_unsafe: Iterable[bool | None]) -> float | None:
+    """The share of students who chose an option that could harm the patient.
+
+    One entry per submission: ``True`` when the student chose at least one unsafe option of
+    the item, ``False`` when not, ``None`` when the answer could not be read (left out).
+    ``None`` comes back when no answer could be read at all.
+    """
+    readable = [flag for flag in chose_unsafe if flag is not None]
+    if not readable:
+        return None
+    return sum(readable) / len(readable)

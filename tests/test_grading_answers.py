@@ -64,31 +64,31 @@ def test_every_item_scores_full_marks_for_its_own_key(items) -> None:
 
 
 def test_blank_wrong_shape_and_missing_cell_score_zero(items) -> None:
-    item = items["a1_q02"]  # select all that apply, key A, B, C of A–E
+    item = items["a1_q02"]  # select all that apply, key B, D, F of A–F
     blank = score_item(item, "q2 = None\n# Replace None above with your answer.")
     assert (blank.score, blank.status) == (0, "blank")
     wrong_shape = score_item(item, 'q2 = "ABC"')
     assert (wrong_shape.score, wrong_shape.status) == (0, "shape")
-    assert "q2 must be a set of letters from A–E" in wrong_shape.message
+    assert "q2 must be a set of letters from A–F" in wrong_shape.message
     assert score_item(item, None).status == "shape"
     unreadable = score_item(item, "q2 = set('ABC') | set()")
     assert (unreadable.score, unreadable.status) == (0, "shape")
 
 
 def test_partial_credit_follows_ncsbn(items) -> None:
-    # Hand-computed: a1_q02 key {A, B, C}. {A, B, D}: 2 right - 1 wrong = 1.
-    assert score_item(items["a1_q02"], 'q2 = {"A", "B", "D"}').score == 1
-    # a1_q03 matrix key 1A 2B 3C 4D 5A: rows 1, 2 and 5 right = 3.
-    assert score_item(items["a1_q03"], 'q3 = {1: "A", 2: "B", 3: "A", 4: "A", 5: "A"}').score == 3
-    # a1_q07 order C E A B D; E C A B D keeps positions 3-5 = 3.
-    assert score_item(items["a1_q07"], 'q7 = ["E", "C", "A", "B", "D"]').score == 3
+    # Hand-computed: a1_q02 key {B, D, F}. {B, D, E}: 2 right - 1 wrong = 1.
+    assert score_item(items["a1_q02"], 'q2 = {"B", "D", "E"}').score == 1
+    # a1_q03 matrix key 1C 2B 3A 4D 5C: rows 1, 2 and 5 right = 3.
+    assert score_item(items["a1_q03"], 'q3 = {1: "C", 2: "B", 3: "B", 4: "A", 5: "C"}').score == 3
+    # a1_q07 order C E A D B; E C A D B keeps positions 3-5 = 3.
+    assert score_item(items["a1_q07"], 'q7 = ["E", "C", "A", "D", "B"]').score == 3
     # a1_q08 rationale: right action, wrong reason = 0.
-    assert score_item(items["a1_q08"], 'q8 = {1: "A", 2: "B"}').score == 0
+    assert score_item(items["a1_q08"], 'q8 = {1: "B", 2: "A"}').score == 0
 
 
 def test_feedback_explains_each_option(items) -> None:
-    result = score_item(items["a1_q01"], 'q1 = "C"')
+    result = score_item(items["a1_q01"], 'q1 = "B"')
     assert result.message == "q1 (a1_q01): 0 of 1 point."
     text = "\n".join(result.details)
-    assert "B. An MRI of the whole spine (not chosen, a right answer)" in text
-    assert "C. A bone scan of the whole skeleton (chosen, a wrong answer)" in text
+    assert "C. An MRI scan of the whole spine (not chosen, a right answer)" in text
+    assert "B. A bone scan of the whole skeleton (chosen, a wrong answer)" in text

@@ -24,8 +24,8 @@ def by_id(nb) -> dict:
 def answered():
     nb = nbformat.read(RELEASE, as_version=4)
     cells = by_id(nb)
-    cells["a1_q01_answer"].source = 'q1 = "B"'
-    cells["a1_q02_answer"].source = 'q2 = {"A", "B", "E"}'  # 2 - 1 = 1
+    cells["a1_q01_answer"].source = 'q1 = "C"'
+    cells["a1_q02_answer"].source = 'q2 = {"B", "D", "E"}'  # 2 - 1 = 1
     cells["a1_q05_answer"].source = "q5 = 15"  # outside the tolerance of 0.5
     # What the student's kernel printed is thrown away, forged numbers included.
     cells["a1_q05"].outputs = [
@@ -46,7 +46,7 @@ def test_scores_become_nbgrader_partial_credit(answered) -> None:
 
 def test_a_score_never_exceeds_the_cells_points(answered) -> None:
     cells = by_id(answered)
-    cells["a1_q02_answer"].source = 'q2 = {"A", "B", "C"}'
+    cells["a1_q02_answer"].source = 'q2 = {"B", "D", "F"}'
     cells["a1_q02"].metadata.nbgrader.points = 2  # tampered metadata: nbgrader would raise
     nb, _ = ScoreItems().preprocess(answered, {})
     assert determine_grade(by_id(nb)["a1_q02"]) == (2.0, 2.0)

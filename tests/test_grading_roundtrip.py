@@ -86,33 +86,36 @@ def gradebook_scores(root: Path, student: str, assignment: str) -> dict[str, flo
 
 # a1 partly right, hand-computed with the NCSBN rules (keys in a1_diagnosis.yaml).
 A1_PARTLY = {
-    "a1_q01": ('"B"', 1),  # right
-    "a1_q02": ('{"A", "B", "D"}', 1),  # SATA: 2 right - 1 wrong
-    "a1_q03": ('{1: "A", 2: "B", 3: "A", 4: "A", 5: "A"}', 3),  # rows 1, 2, 5
-    "a1_q04": ('{1: "A", 3: "A"}', 2),  # blank 2 left empty: 0 for it
+    "a1_q01": ('"C"', 1),  # right
+    "a1_q02": ('{"B", "D", "E"}', 1),  # SATA: 2 right - 1 wrong
+    "a1_q03": ('{1: "C", 2: "B", 3: "B", 4: "A", 5: "C"}', 3),  # rows 1, 2, 5
+    "a1_q04": ('{1: "C", 3: "B"}', 2),  # blank 2 left empty: 0 for it
     "a1_q05": ("100 - 86", 1),  # arithmetic on numbers is read, not executed
     "a1_q06": ('{"A", "C"}', 1),  # select 2: one right
-    "a1_q07": ('["E", "C", "A", "B", "D"]', 3),  # first two swapped
-    "a1_q08": ('{1: "A", 2: "B"}', 0),  # rationale: reason wrong, no point
-    "a1_q09": ('"a"', 1),  # lower case is accepted
+    "a1_q07": ('["E", "C", "A", "D", "B"]', 3),  # first two swapped
+    "a1_q08": ('{1: "B", 2: "A"}', 0),  # rationale: reason wrong, no point
+    "a1_q09": ('"b"', 1),  # lower case is accepted
     "a1_q10": ('{"A", "B", "C", "D", "E"}', 1),  # all five: 3 right - 2 wrong
+    "a1_q11": ('["B", "D", "E", "C", "A"]', 3),  # last two swapped
 }
 # a4 (the case study, with the bow-tie) partly right, hand-computed the same way.
 A4_PARTLY = {
-    "a4_q01": ('{"A", "B", "D"}', 1),  # SATA: 2 right - 1 wrong
-    "a4_q02": ('{1: "A", 2: "A", 3: "B", 4: "B", 5: "A"}', 4),  # row 3 wrong
+    "a4_q01": ('{"A", "C", "D"}', 1),  # SATA: 2 right - 1 wrong
+    "a4_q02": ('{1: "A", 2: "B", 3: "A", 4: "A", 5: "B", 6: "C"}', 5),  # row 3 wrong
     # bow-tie: condition right (1) + one right action (1) + one right parameter (1)
-    "a4_q03": ('{"condition": "B", "actions": {"A", "B"}, "parameters": {"A"}}', 3),
-    "a4_q04": ('{1: "A", 2: "B"}', 1),  # one blank of two
-    "a4_q05": ('{1: "B", 2: "A"}', 1),  # rationale: both parts right
-    "a4_q06": ('{"A", "B", "C", "D"}', 2),  # SATA: 3 right - 1 wrong
-    "a4_q07": ('"B"', 0),
-    "a4_q08": ("None", 0),  # left blank
+    "a4_q03": ('{"condition": "C", "actions": {"A", "B"}, "parameters": {"C"}}', 3),
+    "a4_q04": ('{1: "B", 2: "A"}', 1),  # one blank of two
+    "a4_q05": ('{"B", "D", "E", "F"}', 2),  # SATA: 3 right - 1 wrong
+    "a4_q06": ('"C"', 0),  # an unsafe choice: 0, and the feedback says why
+    "a4_q07": ('{1: "C", 2: "B"}', 1),  # rationale: both parts right
+    "a4_q08": ('{"B", "C", "D", "E"}', 2),  # SATA: 3 right - 1 wrong
+    "a4_q09": ('"B"', 0),
+    "a4_q10": ("None", 0),  # left blank
 }
 PARTLY = {"a1_diagnosis": A1_PARTLY, "a4_case_study": A4_PARTLY}
 # Wrong shapes: 0 points each, and the message says what form was expected.
 A1_SHAPES = {
-    "a1_q01": '{"B"}',
+    "a1_q01": '{"C"}',
     "a1_q02": '"ABC"',
     "a1_q03": '["A", "B", "C", "D", "A"]',
     "a1_q05": '"14"',
@@ -121,7 +124,7 @@ A1_SHAPES = {
     "a1_q09": 'sorted("A")',  # code, not a value
 }
 # Tries to win through the kernel: redefine names the tests use, forge the printed number.
-CHEAT_SOURCE = """q1 = "C"
+CHEAT_SOURCE = """q1 = "A"
 set = lambda *args: {"A", "B", "C"}
 bool = lambda *args: True
 def check(*args, **kwargs):
@@ -203,7 +206,7 @@ def test_wrong_shapes_score_zero_with_a_clear_message(course) -> None:
     scores = item_scores(course, "shapes", "a1_diagnosis")
     assert all(scores[item_id] == 0.0 for item_id in A1_SHAPES)
     html = (course / "feedback/shapes/a1_diagnosis/a1_diagnosis.html").read_text()
-    assert "q2 must be a set of letters from A–E" in html
+    assert "q2 must be a set of letters from A–F" in html
     assert "q6 must be a set of up to 2 letters from A–E" in html
 
 
@@ -227,6 +230,8 @@ def test_feedback_shows_score_and_rationale(course) -> None:
     html = (course / "feedback/wrong/a1_diagnosis/a1_diagnosis.html").read_text()
     assert "q1 (a1_q01): 0 of 1 point." in html
     assert ITEMS["a1_q01"].options[1].rationale.split(",")[0] in html
+    # q8's first wrong option (no drinking before contrast) is tagged unsafe: said plainly.
+    assert "You chose an option that could harm the patient: tell the patient not to" in html
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)

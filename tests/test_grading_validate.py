@@ -45,7 +45,7 @@ def test_validate_names_the_wrong_form_and_says_nothing_about_right(tmp_path) ->
     # The Lab extension shows these errors as HTML (ANSI colours as spans): read the text.
     errors = [re.sub(r"<[^>]+>", "", failure["error"]) for failure in results.get("failed", [])]
     assert len(errors) == 2
-    assert "AnswerShapeError: q2 must be a set of letters from A–E" in errors[0]
+    assert "AnswerShapeError: q2 must be a set of letters from A–F" in errors[0]
     assert "q6 is not answered yet." in errors[1]
     assert "for example: " in errors[1]
     assert not any("correct" in e.lower() for e in errors)

@@ -8,7 +8,12 @@ import warnings
 import pytest
 
 from bonemets.gradebook_report import item_analysis, scores_from_gradebook
-from bonemets.item_analysis import analyse, discrimination_band, reliability_band
+from bonemets.item_analysis import (
+    analyse,
+    discrimination_band,
+    reliability_band,
+    unsafe_share,
+)
 
 # Four students, three 0/1 items, a perfect Guttman pattern (totals 3, 2, 1, 0).
 SCORES = [
@@ -142,3 +147,40 @@ def test_report_for_unknown_assignment_is_a_user_error(gradebook: str) -> None:
 
     with pytest.raises(UserError, match="no assignment 'nope'"):
         item_analysis(argparse.Namespace(assignment="nope", db=gradebook, csv=None))
+
+
+def test_unsafe_share_by_hand() -> None:
+    # Five submissions: two chose an unsafe option, two did not, one is unreadable (left out).
+    assert unsafe_share([True, False, True, False, None]) == 0.5
+    assert unsafe_share([None, None]) is None
+    assert unsafe_share([]) is None
+
+
+def test_unsafe_share_read_from_autograded_notebooks(tmp_path) -> None:
+    """Three students answer a2_q02 (F is unsafe) and a2_q04 (blank 3, option B unsafe)."""
+    import nbformat
+
+    from bonemets.gradebook_report import report_rows, unsafe_choices_from_autograded
+    from bonemets.grading.source_builder import build_notebook
+
+    answers = {
+        "s1": {"a2_q02_answer": 'q2 = {"A", "F"}', "a2_q04_answer": 'q4 = {3: "B"}'},
+        "s2": {"a2_q02_answer": 'q2 = {"A", "C"}', "a2_q04_answer": 'q4 = {3: "A"}'},
+        "s3": {"a2_q02_answer": "q2 = not a value", "a2_q04_answer": 'q4 = {1: "B"}'},
+    }
+    for student, cells in answers.items():
+        nb = build_notebook("a2_systemic_treatment")
+        for cell in nb.cells:
+            grade_id = cell.metadata["nbgrader"]["grade_id"]
+            if grade_id in cells:
+                cell.source = cells[grade_id]
+        folder = tmp_path / student / "a2_systemic_treatment"
+        folder.mkdir(parents=True)
+        nbformat.write(nb, folder / "a2_systemic_treatment.ipynb")
+    choices = unsafe_choices_from_autograded(tmp_path, "a2_systemic_treatment")
+    assert choices["a2_q02"] == [True, False, None]  # s3's answer cannot be read
+    assert choices["a2_q04"] == [True, False, False]
+    assert "a2_q01" not in choices  # no unsafe option in that item
+    stats = analyse([{"a2_q02": 1, "a2_q01": 1}, {"a2_q02": 2}], {"a2_q01": 1, "a2_q02": 3})
+    rows = {row[0]: row for row in report_rows(stats, choices)}
+    assert rows["a2_q02"][-1] == "0.50" and rows["a2_q01"][-1] == "-"

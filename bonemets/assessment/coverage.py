@@ -6,10 +6,10 @@ from collections import Counter
 from pathlib import Path
 
 from bonemets.assessment.bank import load_items
-from bonemets.assessment.items import CJ_STEPS, ItemType
+from bonemets.assessment.items import CJ_STEPS, KINDS
 from bonemets.data import SeedSection, load_collection
 
-TYPES: tuple[str, ...] = ItemType.__args__  # type: ignore[attr-defined]
+TYPES: tuple[str, ...] = tuple(KINDS)
 
 
 def coverage_counts(folder: Path | None = None) -> dict[str, Counter]:

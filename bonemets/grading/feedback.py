@@ -8,11 +8,13 @@ keeps the full rationale, and only the HTML that goes back to students is trimme
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from nbformat.notebooknode import NotebookNode
 from traitlets import Bool, List, Unicode
 
 from bonemets.assessment.bank import load_items
+from bonemets.grading.marking import UNSAFE_PREFIX
 
 try:
     from nbgrader.preprocessors import NbGraderPreprocessor as _Base
@@ -31,6 +33,11 @@ class WithholdFeedback(_Base):
     withhold_all = Bool(
         False, help="Withhold keys and rationales for every item (e.g. a reused exam)."
     ).tag(config=True)
+    keep_unsafe_warnings = Bool(
+        True,
+        help="Keep the line telling a student they chose an option that could harm the "
+        "patient, even when the item's key and rationale are withheld.",
+    ).tag(config=True)
     data_dir = Unicode(
         "", help="Folder with the course data (default: the repository's course_data/)."
     ).tag(config=True)
@@ -41,7 +48,9 @@ class WithholdFeedback(_Base):
             return set(items)
         return {i.id for i in items.values() if i.reuse} | set(self.withhold_feedback_for)
 
-    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+    def preprocess(
+        self, nb: NotebookNode, resources: dict[str, Any]
+    ) -> tuple[NotebookNode, dict[str, Any]]:
         withheld = self.withheld_ids()
         for cell in nb.cells:
             grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
@@ -49,6 +58,9 @@ class WithholdFeedback(_Base):
                 continue
             for output in cell.get("outputs", []):
                 if output.get("output_type") == "stream" and output.get("name") == "stdout":
-                    first_line = output.get("text", "").split("\n", 1)[0]
-                    output["text"] = f"{first_line}\n{WITHHELD}\n"
+                    lines = output.get("text", "").split("\n")
+                    kept = [lines[0]]
+                    if self.keep_unsafe_warnings:
+                        kept += [line for line in lines[1:] if line.startswith(UNSAFE_PREFIX)]
+                    output["text"] = "\n".join([*kept, WITHHELD]) + "\n"
         return nb, resources

@@ -28,8 +28,16 @@ from bonemets.grading.marking import score_item
 
 try:  # nbgrader is installed wherever grading happens; keep this importable without it
     from nbgrader.preprocessors import NbGraderPreprocessor as _Base
+    from nbgrader.utils import is_grade, is_solution
 except ImportError:  # pragma: no cover
     from nbconvert.preprocessors import Preprocessor as _Base
+
+    def is_grade(cell: NotebookNode) -> bool:
+        return bool(cell.get("metadata", {}).get("nbgrader", {}).get("grade", False))
+
+    def is_solution(cell: NotebookNode) -> bool:
+        return bool(cell.get("metadata", {}).get("nbgrader", {}).get("solution", False))
+
 
 ANSWER_SUFFIX = "_answer"
 
@@ -60,17 +68,20 @@ class ScoreItems(_Base):
         "", help="Folder with the course data (default: the repository's course_data/)."
     ).tag(config=True)
 
-    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+    def preprocess(
+        self, nb: NotebookNode, resources: dict[str, Any]
+    ) -> tuple[NotebookNode, dict[str, Any]]:
         items = load_items(Path(self.data_dir) if self.data_dir else None)
         answers = {
             _nbgrader(cell).get("grade_id", ""): cell.source
             for cell in nb.cells
-            if _nbgrader(cell).get("solution") and cell.cell_type == "code"
+            if cell.cell_type == "code" and is_solution(cell)
         }
         for cell in nb.cells:
-            meta = _nbgrader(cell)
-            if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
+            # nbgrader's own reading of the cell roles: a test cell is graded, not a solution.
+            if cell.cell_type != "code" or not is_grade(cell) or is_solution(cell):
                 continue
+            meta = _nbgrader(cell)
             grade_id = meta.get("grade_id", "")
             item = items.get(grade_id)
             if item is None or not item.auto_graded:

@@ -16,26 +16,16 @@ import nbformat
 from nbformat.notebooknode import NotebookNode
 
 from bonemets.assessment.bank import items_for
-from bonemets.assessment.items import Item, Option
+from bonemets.assessment.items import Exhibit, Item
 from bonemets.assessment.shapes import example
 from bonemets.data import ModuleObjectives, load_collection
 
-TYPE_LABELS = {
-    "multiple_choice": "multiple choice: choose one",
-    "sata": "multiple response: select all that apply",
-    "select_n": "multiple response: select {n}",
-    "matrix": "matrix: one answer per row",
-    "cloze": "drop-down cloze: one letter per blank",
-    "ordering": "ordering: first to last",
-    "bowtie": "bow-tie: 1 condition, 2 actions, 2 parameters",
-    "rationale": "drop-down rationale: both parts must be right",
-    "numeric": "numeric answer",
-    "short_answer": "graded by your instructor",
-}
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
-def _meta(grade_id: str, *, grade: bool, solution: bool, locked: bool, points: int = 0) -> dict:
+def _meta(
+    grade_id: str, *, grade: bool, solution: bool, locked: bool, points: int = 0
+) -> dict[str, Any]:
     meta: dict[str, Any] = {
         "grade": grade,
         "grade_id": grade_id,
@@ -70,39 +60,33 @@ def literal(value: Any) -> str:
     return repr(value)
 
 
-def _options_md(options: tuple[Option, ...]) -> str:
-    return "\n".join(f"- **{o.id}.** {o.text}" for o in options)
+def _cell_text(text: str) -> str:
+    # A pipe inside a cell would end it early; a line break would end the row.
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _body_md(item: Item) -> str:
-    if item.type in ("multiple_choice", "sata", "select_n", "ordering"):
-        return _options_md(item.options)
-    if item.type == "matrix":
-        head = "| Row | Statement | " + " | ".join(f"{o.id}. {o.text}" for o in item.options) + " |"
-        rule = "|---|---|" + "---|" * len(item.options)
-        rows = [f"| {r.id} | {r.text} |" + " |" * len(item.options) for r in item.rows]
-        return "\n".join([head, rule, *rows])
-    if item.type in ("cloze", "rationale"):
-        return "\n\n".join(f"**[{r.id}]** {r.text}\n\n{_options_md(r.options)}" for r in item.rows)
-    if item.type == "bowtie":
-        return "\n\n".join(
-            f"**{r.id.capitalize()}** ({r.text})\n\n{_options_md(r.options)}" for r in item.rows
-        )
-    if item.type == "numeric":
-        return f"Unit: {item.unit}." if item.unit else ""
-    return ""
+def exhibit_markdown(exhibit: Exhibit) -> str:
+    """One exhibit as a titled markdown table (a real table, read by screen readers)."""
+    head = "| " + " | ".join(_cell_text(c) for c in exhibit.columns) + " |"
+    rule = "|" + "---|" * len(exhibit.columns)
+    rows = ["| " + " | ".join(_cell_text(c) for c in row) + " |" for row in exhibit.rows]
+    parts = [f"**Exhibit: {exhibit.title}**", "\n".join([head, rule, *rows])]
+    if exhibit.note:
+        parts.append(f"*{exhibit.note}*")
+    return "\n\n".join(parts)
 
 
 def stem_markdown(item: Item) -> str:
-    label = TYPE_LABELS[item.type].format(n=item.select)
+    label = item.kind.heading(item)
     points = f"{item.points} point{'s' if item.points != 1 else ''}"
     title = "Short answer" if not item.auto_graded else f"Question {item.number_in_assignment}"
     parts = []
     if item.scenario:
         parts.append(f"> **Case update.** {item.scenario}")
+    parts.extend(exhibit_markdown(exhibit) for exhibit in item.exhibits)
     parts.append(f"### {title} ({label}; {points})")
     parts.append(item.stem)
-    body = _body_md(item)
+    body = item.kind.body_markdown(item)
     if body:
         parts.append(body)
     if item.auto_graded:
@@ -146,7 +130,9 @@ def intro_markdown(module: ModuleObjectives, items: list[Item]) -> str:
             f"{len(auto)} auto-graded questions and one short answer, {total} points in all. "
             "Items are scored with the NCSBN rules (partial credit where the item type "
             "allows it; a select-all-that-apply item loses a point for each wrong option "
-            "chosen, never going below 0).",
+            "chosen, never going below 0). Ordering items are the exception: NCSBN publishes "
+            "no rule for them, and this course gives a point for each step in the right "
+            "place (the course's own rule).",
             "**How to answer.** Each question has an answer cell such as `q1 = None`. Replace "
             '`None` with a plain value in the form asked for: a letter in quotes (`"B"`), a '
             'set of letters (`{"A", "C"}`), a dict of rows (`{1: "A", 2: "B"}`), a list '

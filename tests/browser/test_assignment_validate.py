@@ -33,6 +33,7 @@ WELL_FORMED = {
     8: '{1: "A", 2: "A"}',
     9: '"A"',
     10: '{"A", "B", "D"}',
+    11: '["A", "B", "C", "D", "E"]',
 }
 
 pytestmark = pytest.mark.skipif(
