@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-from pathlib import Path
 
+from bonemets import paths
+from bonemets.errors import UserError
 from bonemets.item_analysis import TestStatistics, analyse
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def scores_from_gradebook(
@@ -59,21 +58,10 @@ def report_rows(stats: TestStatistics) -> list[list[str]]:
 HEADER = ["item", "points", "difficulty p", "discrimination", "band", "point-biserial"]
 
 
-def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("assignment", help="assignment id, e.g. a1_diagnosis")
-    parser.add_argument(
-        "--db",
-        default=f"sqlite:///{REPO_ROOT / 'gradebook.db'}",
-        help="gradebook URL (default: the course's gradebook.db)",
-    )
-    parser.add_argument("--csv", type=Path, help="also write the table to this CSV file")
-
-
 def item_analysis(args: argparse.Namespace) -> int:
-    from bonemets.cli import UserError
-
+    """``bonemets item-analysis``: print (and optionally save) the items' statistics."""
     try:
-        rows, max_points = scores_from_gradebook(args.db, args.assignment)
+        rows, max_points = scores_from_gradebook(args.db or paths.gradebook_url(), args.assignment)
     except LookupError as exc:
         raise UserError(str(exc)) from None
     if not rows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -9,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bonemets.admin import assignment_ids
-from bonemets.cli import COMMANDS, main
+from bonemets.cli import COMMANDS, main, resolve
+from bonemets.data.modules import assignment_ids
 
 
 def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -64,6 +65,59 @@ def test_cli_lists_its_commands(capsys: pytest.CaptureFixture[str]) -> None:
 def test_validate_data_command_passes_on_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate-data"]) == 0
     assert "ok  course_data/sources.yaml" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_each_command_has_help_listing_its_arguments(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([name, "--help"])
+    assert exited.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert " ".join(COMMANDS[name].help.split()) in out
+    for argument in COMMANDS[name].arguments:
+        assert argument.flags[0] in out
+        assert " ".join(argument.options["help"].split()) in out
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_each_command_names_a_function_that_exists(name: str) -> None:
+    assert callable(resolve(COMMANDS[name].handler))
+
+
+def bonemets_modules_after(code: str) -> set[str]:
+    """The ``bonemets`` modules a fresh interpreter has imported after running ``code``."""
+    probe = f"{code}\nimport sys\nprint(sorted(m for m in sys.modules if m.startswith('bonemets')))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    return set(ast.literal_eval(result.stdout.strip().splitlines()[-1]))
+
+
+def test_help_imports_no_command_module() -> None:
+    # Start-up stays fast: arguments are declared in the table, not in the handlers' modules.
+    code = (
+        "from bonemets.cli import main\n"
+        "for argv in (['--help'], ['item-analysis', '--help'], ['check', '--help']):\n"
+        "    try:\n        main(argv)\n    except SystemExit:\n        pass"
+    )
+    assert bonemets_modules_after(code) == {"bonemets", "bonemets.cli", "bonemets.errors"}
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    reached = bonemets_modules_after("from bonemets.cli import main\nmain(['validate-data'])")
+    assert "bonemets.admin" in reached
+    assert not {m for m in reached if m.startswith(("bonemets.grading", "bonemets.browser"))}
+
+
+def test_a_user_error_prints_each_line_after_the_command_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["check", str(tmp_path / "missing.ipynb")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("bonemets check: ")
+    assert "Traceback" not in err
 
 
 @pytest.mark.slow

@@ -14,7 +14,8 @@ import nbformat
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from bonemets.admin import REPO_ROOT, assignment_ids
+from bonemets import paths
+from bonemets.data.modules import assignment_ids
 from bonemets.grading.source_builder import write_source
 
 CONFIG_FILE = "nbgrader_config.py"
@@ -26,7 +27,7 @@ class NbgraderFailed(RuntimeError):
 
 def course_config(root: Path, extra: Config | None = None) -> Config:
     """The repository's nbgrader configuration, pointed at the course directory ``root``."""
-    config = PyFileConfigLoader(CONFIG_FILE, path=str(REPO_ROOT)).load_config()
+    config = PyFileConfigLoader(CONFIG_FILE, path=str(paths.repo_root())).load_config()
     config.CourseDirectory.root = str(root)
     config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
     config.Exchange.root = str(root / ".exchange")
