@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +44,20 @@ def test_setup_reinstalls_when_pyproject_is_newer(repo_root: Path) -> None:
         repo_root,
     )
     assert "pip install" in result.stdout
+
+
+def test_make_test_fast_executes_no_lesson_and_opens_no_browser(repo_root: Path) -> None:
+    dry = run(["make", "--no-print-directory", "--dry-run", "test-fast"], repo_root)
+    command = next(line for line in dry.stdout.splitlines() if " -m pytest" in line)
+    pytest_args = shlex.split(command)[3:]  # after `.venv/bin/python -m pytest`
+    collected = run(
+        [sys.executable, "-m", "pytest", *pytest_args, "--collect-only", "-q"], repo_root
+    )
+    assert collected.returncode == 0, collected.stdout[-2000:]
+    files = {line.split("::")[0] for line in collected.stdout.splitlines() if "::" in line}
+    assert "tests/test_data_loader.py" in files
+    assert not [f for f in files if f.endswith(".ipynb") or f.startswith("tests/browser/")]
+    assert "tests/test_grading_roundtrip.py" not in files, "nbgrader runs are marked slow"
 
 
 def test_assignments_come_from_the_learning_path() -> None:

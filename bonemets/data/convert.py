@@ -116,7 +116,8 @@ def _convert(value: Any, hint: Any) -> Any:
 
 def _elements(steps: Iterable[tuple[str, Any, Any]]) -> list[Any]:
     """Convert each ``(step, value, hint)``; report every element that fails, not the first."""
-    converted, problems = [], []
+    converted: list[Any] = []
+    problems: list[FieldProblem] = []
     for step, value, hint in steps:
         try:
             converted.append(_convert(value, hint))

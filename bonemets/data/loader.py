@@ -59,7 +59,8 @@ class Collection(Mapping[str, R], Generic[R]):
 
 def _record_class(dotted: str) -> type:
     module_name, _, class_name = dotted.partition(":")
-    return getattr(importlib.import_module(module_name), class_name)
+    cls: type = getattr(importlib.import_module(module_name), class_name)
+    return cls
 
 
 def _names(dotted: str, cls: type) -> bool:

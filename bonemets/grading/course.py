@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from traitlets.config import Config
@@ -37,14 +38,14 @@ def course_config(root: Path, extra: Config | None = None) -> Config:
     return config
 
 
-def api(root: Path, extra: Config | None = None):
+def api(root: Path, extra: Config | None = None) -> Any:
     """An ``NbGraderAPI`` on ``root`` (imported lazily: nbgrader is slow to import)."""
     from nbgrader.apps import NbGraderAPI
 
     return NbGraderAPI(config=course_config(root, extra))
 
 
-def checked(result: dict, what: str) -> dict:
+def checked(result: dict[str, Any], what: str) -> dict[str, Any]:
     if not result.get("success"):
         raise NbgraderFailed(f"nbgrader {what} failed:\n{result.get('error') or result.get('log')}")
     return result

@@ -8,6 +8,7 @@ keeps the full rationale, and only the HTML that goes back to students is trimme
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from nbformat.notebooknode import NotebookNode
 from traitlets import Bool, List, Unicode
@@ -41,7 +42,9 @@ class WithholdFeedback(_Base):
             return set(items)
         return {i.id for i in items.values() if i.reuse} | set(self.withhold_feedback_for)
 
-    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+    def preprocess(
+        self, nb: NotebookNode, resources: dict[str, Any]
+    ) -> tuple[NotebookNode, dict[str, Any]]:
         withheld = self.withheld_ids()
         for cell in nb.cells:
             grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")

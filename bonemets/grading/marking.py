@@ -5,11 +5,12 @@ Used by the nbgrader preprocessor (instructor side) and by ``bonemets check`` (s
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Set
 from dataclasses import dataclass
 from typing import Any
 
 from bonemets.assessment import scoring
-from bonemets.assessment.items import BOWTIE, Item
+from bonemets.assessment.items import BOWTIE, Item, Option
 from bonemets.assessment.shapes import AnswerShapeError, normalise
 from bonemets.grading.answers import UnreadableAnswer, read_answer
 
@@ -63,7 +64,7 @@ def points_for(item: Item, answer: Any) -> int:
     raise ValueError(f"{item.id}: {item.type} is graded by hand")
 
 
-def _option_lines(options, key, chosen) -> list[str]:
+def _option_lines(options: Iterable[Option], key: Set[str], chosen: Collection[str]) -> list[str]:
     lines = []
     for option in options:
         right = option.id in key

@@ -35,15 +35,17 @@ ANSWER_SUFFIX = "_answer"
 
 
 def _nbgrader(cell: NotebookNode) -> dict[str, Any]:
-    return cell.get("metadata", {}).get("nbgrader", {})
+    metadata: dict[str, Any] = cell.get("metadata", {}).get("nbgrader", {})
+    return metadata
 
 
 def stream(text: str, name: str = "stdout") -> NotebookNode:
-    return from_dict({"output_type": "stream", "name": name, "text": text})
+    output: NotebookNode = from_dict({"output_type": "stream", "name": name, "text": text})
+    return output
 
 
 def score_output(score: int, execution_count: int | None) -> NotebookNode:
-    return from_dict(
+    output: NotebookNode = from_dict(
         {
             "output_type": "execute_result",
             "execution_count": execution_count,
@@ -51,6 +53,7 @@ def score_output(score: int, execution_count: int | None) -> NotebookNode:
             "data": {"text/plain": str(score)},
         }
     )
+    return output
 
 
 class ScoreItems(_Base):
@@ -60,7 +63,9 @@ class ScoreItems(_Base):
         "", help="Folder with the course data (default: the repository's course_data/)."
     ).tag(config=True)
 
-    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+    def preprocess(
+        self, nb: NotebookNode, resources: dict[str, Any]
+    ) -> tuple[NotebookNode, dict[str, Any]]:
         items = load_items(Path(self.data_dir) if self.data_dir else None)
         answers = {
             _nbgrader(cell).get("grade_id", ""): cell.source

@@ -35,7 +35,9 @@ TYPE_LABELS = {
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
-def _meta(grade_id: str, *, grade: bool, solution: bool, locked: bool, points: int = 0) -> dict:
+def _meta(
+    grade_id: str, *, grade: bool, solution: bool, locked: bool, points: int = 0
+) -> dict[str, Any]:
     meta: dict[str, Any] = {
         "grade": grade,
         "grade_id": grade_id,
@@ -49,8 +51,11 @@ def _meta(grade_id: str, *, grade: bool, solution: bool, locked: bool, points: i
 
 
 def _cell(kind: str, source: str, grade_id: str, **flags: Any) -> NotebookNode:
-    maker = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
-    cell = maker(source=source, metadata=_meta(grade_id, **flags))
+    metadata = _meta(grade_id, **flags)
+    if kind == "code":
+        cell: NotebookNode = nbformat.v4.new_code_cell(source=source, metadata=metadata)
+    else:
+        cell = nbformat.v4.new_markdown_cell(source=source, metadata=metadata)
     cell.id = grade_id.replace("_", "-")  # stable ids: no random churn in source/ or release/
     return cell
 
@@ -228,7 +233,7 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
                     points=item.points,
                 )
             )
-    nb = nbformat.v4.new_notebook(cells=cells)
+    nb: NotebookNode = nbformat.v4.new_notebook(cells=cells)
     nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
     return nb
 

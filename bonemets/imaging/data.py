@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from bonemets.caching import course_cache
 from bonemets.data import CourseDataError, load_collection
-from bonemets.data.loader import Collection, data_dir
+from bonemets.data.loader import Collection, R, data_dir
 from bonemets.imaging.records import (
     Accuracy,
     ClinicalQuestion,
@@ -36,7 +36,7 @@ def _check_modality(file: str, record: str, field: str, modality: str) -> None:
         )
 
 
-def _checked(collection: Collection, refs: Iterable[tuple[str, str, str]]) -> Collection:
+def _checked(collection: Collection[R], refs: Iterable[tuple[str, str, str]]) -> Collection[R]:
     for record, field, modality in refs:
         _check_modality(collection.file, record, field, modality)
     return collection
