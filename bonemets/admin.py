@@ -3,15 +3,39 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from bonemets import paths
-from bonemets.data import load_course
+from bonemets.data import CourseDataError, Problem, load_course
+from bonemets.data.loader import Collection
 from bonemets.data.modules import assignment_ids
 
 
+def _cross_checks() -> Iterator[Callable[[], object]]:
+    """Loads that also check references between files (tests named in doses, items' ids)."""
+    from bonemets.assessment.bank import load_items
+    from bonemets.imaging import data as imaging
+
+    yield from (imaging.doses, imaging.accuracy, imaging.questions, imaging.factors, load_items)
+
+
 def validate_data(args: argparse.Namespace) -> int:
-    """List each data file; on bad data every problem is raised at once (one line each)."""
-    for collection in load_course().values():
+    """List each data file; on bad data raise every problem at once (one line each)."""
+    problems: list[Problem] = []
+    collections: dict[str, Collection[Any]] = {}
+    try:
+        collections = load_course()
+    except CourseDataError as error:
+        problems.extend(error.problems)
+    for check in _cross_checks():
+        try:
+            check()
+        except CourseDataError as error:
+            problems.extend(error.problems)  # repeats of the above are dropped below
+    if problems:
+        raise CourseDataError.of(problems)
+    for collection in collections.values():
         print(f"ok  {collection.file}: {len(collection)} records")
     return 0
 

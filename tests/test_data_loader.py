@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from data_helpers import replace_once
 
+from bonemets.admin import validate_data
 from bonemets.data import (
     CourseDataError,
     GlossaryTerm,
@@ -295,3 +297,17 @@ def _problems(folder: Path) -> tuple[Problem, ...]:
     with pytest.raises(CourseDataError) as caught:
         load_course(folder)
     return caught.value.problems
+
+
+def test_command_also_reports_problems_between_files(course_data_copy: Path) -> None:
+    # A dose naming a test that imaging/modalities.yaml lacks, beside a problem in one record.
+    replace_once(
+        course_data_copy / "imaging/doses.yaml", "modality: bone_scan", "modality: bonescan"
+    )
+    replace_once(course_data_copy / "modules.yaml", "  number: 2\n", "  number: two\n")
+    with pytest.raises(CourseDataError) as caught:
+        validate_data(argparse.Namespace())
+    assert [(p.file, p.field) for p in caught.value.problems] == [
+        ("course_data/modules.yaml", "number"),
+        ("course_data/imaging/doses.yaml", "modality"),
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bonemets.caching import course_cache
-from bonemets.data import CourseDataError, load_collection
+from bonemets.data import CourseDataError, Problem, load_collection
 from bonemets.data.loader import Collection, R, data_dir
 from bonemets.imaging.records import (
     Accuracy,
@@ -26,19 +26,21 @@ def modalities() -> Collection[Modality]:
     return load_collection(Modality)
 
 
-def _check_modality(file: str, record: str, field: str, modality: str) -> None:
-    if modality not in modalities():
-        raise CourseDataError(
-            file,
-            f"unknown test {modality!r}; expected one of {', '.join(modalities())}",
-            record=record,
-            field=field,
-        )
-
-
 def _checked(collection: Collection[R], refs: Iterable[tuple[str, str, str]]) -> Collection[R]:
-    for record, field, modality in refs:
-        _check_modality(collection.file, record, field, modality)
+    """``collection``, once every (record, field, modality) it names is a known test."""
+    known = modalities()
+    problems = [
+        Problem(
+            collection.file,
+            record,
+            field,
+            f"unknown test {modality!r}; expected one of {', '.join(known)}",
+        )
+        for record, field, modality in refs
+        if modality not in known
+    ]
+    if problems:
+        raise CourseDataError.of(problems)
     return collection
 
 
