@@ -22,7 +22,8 @@ from bonemets.data import (
     load_course,
 )
 from bonemets.data.catalog import COLLECTIONS
-from bonemets.data.errors import Problem
+from bonemets.data.convert import InvalidValues, build_record
+from bonemets.data.errors import InvalidField, Problem
 
 
 def load_problems(folder: Path) -> list[str]:
@@ -311,3 +312,51 @@ def test_command_also_reports_problems_between_files(course_data_copy: Path) -> 
         ("course_data/modules.yaml", "number"),
         ("course_data/imaging/doses.yaml", "modality"),
     ]
+
+
+# --- how a record's own check names its field ---------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class _Range:
+    low: int
+    high: int
+
+    def __post_init__(self) -> None:
+        if self.high < self.low:
+            raise InvalidField("high", "must not be below low")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Worded:
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.text == "legacy":
+            raise ValueError("text: worded the old way")
+        if self.text == "whole":
+            raise ValueError("the record as a whole is wrong")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Holder:
+    ranges: tuple[_Range, ...]
+
+
+def problems_building(cls: type, raw: dict[str, object]) -> list[tuple[str, str]]:
+    with pytest.raises(InvalidValues) as caught:
+        build_record(cls, raw)
+    return [(p.path, p.message) for p in caught.value.problems]
+
+
+def test_a_record_check_names_its_field_as_data_even_when_nested() -> None:
+    raw = {"ranges": [{"low": 1, "high": 2}, {"low": 5, "high": 3}, {"low": "x", "high": 1}]}
+    assert problems_building(_Holder, raw) == [
+        ("ranges[1].high", "must not be below low"),
+        ("ranges[2].low", "expected a whole number, got str 'x'"),
+    ]
+
+
+def test_plain_value_errors_still_name_a_field_or_the_whole_record() -> None:
+    assert problems_building(_Worded, {"text": "legacy"}) == [("text", "worded the old way")]
+    assert problems_building(_Worded, {"text": "whole"}) == [("", "the record as a whole is wrong")]
