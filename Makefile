@@ -46,14 +46,18 @@ lab: setup ## Set up, then open JupyterLab on the start notebook (PORT=8888)
 test: setup ## Set up, then run every test (unit, notebooks, nbgrader, browser)
 	$(BIN)/python -m pytest
 
-test-fast: setup ## Unit tests only (no notebook execution, no browser)
-	$(BIN)/python -m pytest -m "not browser and not slow" --ignore=tests/notebooks
+# Naming tests/ replaces testpaths, so nbval collects no lesson from notebooks/.
+test-fast: setup ## Unit tests only (no notebook execution, no browser, no nbgrader runs)
+	$(BIN)/python -m pytest tests -m "not browser and not slow"
 
-lint: setup ## Check the code with ruff
-	$(BIN)/ruff check bonemets tests benchmarks nbgrader_config.py
+LINTED := bonemets tests benchmarks nbgrader_config.py
+lint: setup ## Check the code: ruff (mistakes, formatting) and mypy (types, strict)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 format: setup ## Format the code with ruff
-	$(BIN)/ruff format bonemets tests benchmarks nbgrader_config.py
+	$(BIN)/ruff format $(LINTED)
 
 release: setup ## Regenerate release/ from source/ with nbgrader
 	$(BIN)/python -m bonemets.cli release
@@ -69,5 +73,5 @@ lock: setup ## Re-pin constraints.txt to what is installed now
 	  $(BIN)/python -m pip freeze --exclude-editable; } > constraints.txt
 
 clean: ## Remove the venv, caches and nbgrader's student work (keeps source/ and release/)
-	rm -rf $(VENV) .pytest_cache .ruff_cache .exchange gradebook.db submitted autograded feedback
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .exchange gradebook.db submitted autograded feedback
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -5,3 +5,11 @@ validates them (:mod:`bonemets.data`), computes what the lessons show, and draws
 """
 
 __version__ = "0.1.0"
+__all__ = ["__version__", "clear_caches"]
+
+
+def clear_caches() -> None:
+    """Forget every cached load and view, e.g. after editing ``course_data/`` in a kernel."""
+    from bonemets.caching import clear_caches as clear_registered  # `import bonemets` stays bare
+
+    clear_registered()

@@ -3,21 +3,39 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from typing import Any
 
-from bonemets.data import ModuleObjectives, load_collection, load_course
+from bonemets import paths
+from bonemets.data import CourseDataError, Problem, load_course
+from bonemets.data.loader import Collection
+from bonemets.data.modules import assignment_ids
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
 
+def _cross_checks() -> Iterator[Callable[[], object]]:
+    """Loads that also check references between files (tests named in doses, items' ids)."""
+    from bonemets.assessment.bank import load_items
+    from bonemets.imaging import data as imaging
 
-def assignment_ids() -> list[str]:
-    """The graded assignments, in course order (the ``kind: assignment`` modules)."""
-    modules = load_collection(ModuleObjectives).values()
-    return [m.id for m in sorted(modules, key=lambda m: m.number) if m.kind == "assignment"]
+    yield from (imaging.doses, imaging.accuracy, imaging.questions, imaging.factors, load_items)
 
 
 def validate_data(args: argparse.Namespace) -> int:
-    for collection in load_course().values():
+    """List each data file; on bad data raise every problem at once (one line each)."""
+    problems: list[Problem] = []
+    collections: dict[str, Collection[Any]] = {}
+    try:
+        collections = load_course()
+    except CourseDataError as error:
+        problems.extend(error.problems)
+    for check in _cross_checks():
+        try:
+            check()
+        except CourseDataError as error:
+            problems.extend(error.problems)  # repeats of the above are dropped below
+    if problems:
+        raise CourseDataError.of(problems)
+    for collection in collections.values():
         print(f"ok  {collection.file}: {len(collection)} records")
     return 0
 
@@ -26,8 +44,7 @@ def register(args: argparse.Namespace) -> int:
     """Add every assignment to the gradebook (idempotent), as nbgrader's own db command does."""
     from nbgrader.api import Gradebook  # heavy: import only when registering
 
-    db_url = f"sqlite:///{REPO_ROOT / 'gradebook.db'}"
-    with Gradebook(db_url, course_id="bonemets") as gradebook:
+    with Gradebook(paths.gradebook_url(), course_id="bonemets") as gradebook:
         for name in assignment_ids():
             gradebook.update_or_create_assignment(name)
     print(f"registered {len(assignment_ids())} assignments in gradebook.db")

@@ -27,6 +27,8 @@ def course_cache(maxsize: int | None = 128) -> Callable[[_F], _F]:
     def decorate(function: _F) -> _F:
         cached = functools.lru_cache(maxsize=maxsize)(function)
         _REGISTRY.append(cached)
+        # lru_cache keeps the call signature at run time, but mypy types the wrapper as its
+        # own class: returning it as _F is the one unchecked step.
         return cached  # type: ignore[return-value]
 
     return decorate

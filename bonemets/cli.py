@@ -1,8 +1,12 @@
-"""The course's command line: ``bonemets COMMAND`` (or ``python -m bonemets.cli COMMAND``).
+"""The course's command line: ``bonemets COMMAND`` (or ``python -m bonemets COMMAND``).
 
-Each command is a thin caller of a function elsewhere in the package; add one by listing
-it in ``COMMANDS``. User mistakes (bad data, a missing file, a malformed notebook) print
-one clear line and exit 2; they never show a traceback.
+Every command is declared in ``COMMANDS`` below: its help, its arguments and the function
+that runs it, named ``"module:function"`` so that only the chosen command's module is
+imported (``bonemets --help`` and each ``bonemets COMMAND --help`` import none). The
+function receives the parsed arguments and returns the exit status. User mistakes (bad
+data, a missing file, a malformed notebook) raise :class:`~bonemets.errors.UserError`:
+each line of its message is printed after the command's name, and the exit status is 2;
+never a traceback.
 """
 
 from __future__ import annotations
@@ -10,76 +14,124 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from bonemets.data import CourseDataError
+from bonemets.errors import UserError
+
+Handler = Callable[[argparse.Namespace], int]
 
 
-class UserError(Exception):
-    """A mistake the user can fix; its message is printed as it is, without a traceback."""
+@dataclass(frozen=True)
+class Argument:
+    """One ``add_argument`` call: its flags (or positional name) and keyword options."""
+
+    flags: tuple[str, ...]
+    options: Mapping[str, Any]
 
 
-# name -> (help, "module:function"). The function receives the parsed arguments; a
-# matching "module:add_arguments" function, if present, declares the command's options.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "validate-data": (
-        "Load and validate every file in course_data/",
+def arg(*flags: str, **options: Any) -> Argument:
+    """Declare an argument exactly as ``argparse.ArgumentParser.add_argument`` takes it."""
+    return Argument(flags, options)
+
+
+@dataclass(frozen=True)
+class Command:
+    help: str
+    handler: str  # "module:function"
+    arguments: tuple[Argument, ...] = field(default=())
+
+
+ASSIGNMENTS = arg(
+    "assignments", nargs="*", help="assignment ids (default: every assignment with items)"
+)
+
+# One entry per command, in the order `bonemets --help` lists them.
+COMMANDS: dict[str, Command] = {
+    "validate-data": Command(
+        "Load and validate every file in course_data/ and list every problem",
         "bonemets.admin:validate_data",
     ),
-    "register": ("Register the assignments in nbgrader's gradebook", "bonemets.admin:register"),
-    "item-analysis": (
+    "register": Command(
+        "Register the assignments in nbgrader's gradebook", "bonemets.admin:register"
+    ),
+    "item-analysis": Command(
         "Difficulty, discrimination and reliability of an assignment's items",
         "bonemets.gradebook_report:item_analysis",
+        (
+            arg("assignment", help="assignment id, e.g. a1_diagnosis"),
+            arg("--db", help="gradebook URL (default: the course's gradebook.db)"),
+            arg("--csv", type=Path, help="also write the table to this CSV file"),
+            arg(
+                "--autograded",
+                type=Path,
+                help="nbgrader's autograded folder, read for the share choosing unsafe options "
+                "(default: autograded/ in the course folder)",
+            ),
+        ),
     ),
-    "build-source": (
+    "build-source": Command(
         "Write the source/ notebooks from the item bank",
         "bonemets.grading.commands:build_source",
+        (ASSIGNMENTS,),
     ),
-    "release": (
+    "release": Command(
         "Build source/ from the item bank and regenerate release/ with nbgrader",
         "bonemets.grading.commands:release",
+        (ASSIGNMENTS,),
     ),
-    "check": (
+    "check": Command(
         "Score an assignment notebook yourself, with the rationales",
         "bonemets.grading.commands:check",
+        (
+            arg("notebook", type=Path, help="an assignment notebook to score"),
+            arg("--no-rationale", action="store_true", help="print scores only, no rationales"),
+        ),
     ),
-    "coverage": ("Print the item bank's coverage table", "bonemets.grading.commands:coverage"),
-    "screenshots": ("Regenerate the README gallery", "bonemets.browser.gallery:screenshots"),
+    "coverage": Command(
+        "Print the item bank's coverage table", "bonemets.grading.commands:coverage"
+    ),
+    "screenshots": Command(
+        "Regenerate the README gallery",
+        "bonemets.browser.gallery:screenshots",
+        (
+            arg("lessons", nargs="*", help="lesson file stems (default: every lesson)"),
+            arg("--out", type=Path, default="docs/gallery", help="folder for the PNG files"),
+        ),
+    ),
 }
 
 
-def _resolve(dotted: str) -> Callable:
-    module_name, _, name = dotted.partition(":")
-    return getattr(importlib.import_module(module_name), name)
+def resolve(handler: str) -> Handler:
+    """The function a ``"module:function"`` handler names (importing its module)."""
+    module_name, _, name = handler.partition(":")
+    function: Handler = getattr(importlib.import_module(module_name), name)
+    return function
 
 
-def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
-    """The parser; only the ``selected`` command's module is imported (start-up stays fast)."""
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every command, built from ``COMMANDS`` without importing any handler."""
     parser = argparse.ArgumentParser(
         prog="bonemets", description="Commands for the bone metastasis course."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, (help_text, dotted) in COMMANDS.items():
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        if name == selected:
-            module = importlib.import_module(dotted.partition(":")[0])
-            add_arguments = getattr(module, "add_arguments", None)
-            if add_arguments is not None:
-                add_arguments(name, sub)
-        sub.set_defaults(handler=dotted)
+    for name, command in COMMANDS.items():
+        sub = commands.add_parser(name, help=command.help, description=command.help)
+        for argument in command.arguments:
+            sub.add_argument(*argument.flags, **argument.options)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    selected = next((arg for arg in argv if arg in COMMANDS), None)
-    args = build_parser(selected).parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
-        result = _resolve(args.handler)(args)
-    except (CourseDataError, UserError) as exc:
-        print(f"bonemets {args.command}: {exc}", file=sys.stderr)
+        return resolve(COMMANDS[args.command].handler)(args)
+    except UserError as exc:
+        for line in str(exc).splitlines() or [type(exc).__name__]:
+            print(f"bonemets {args.command}: {line}", file=sys.stderr)
         return 2
-    return int(result or 0)
 
 
 if __name__ == "__main__":

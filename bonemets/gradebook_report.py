@@ -7,9 +7,10 @@ import csv
 import sys
 from pathlib import Path
 
+from bonemets import paths
+from bonemets.errors import UserError
 from bonemets.item_analysis import TestStatistics, analyse, unsafe_share
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
 ANSWER_SUFFIX = "_answer"  # the answer cell of item a1_q03 is a1_q03_answer
 
 
@@ -112,33 +113,16 @@ HEADER = [
 ]
 
 
-def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("assignment", help="assignment id, e.g. a1_diagnosis")
-    parser.add_argument(
-        "--db",
-        default=f"sqlite:///{REPO_ROOT / 'gradebook.db'}",
-        help="gradebook URL (default: the course's gradebook.db)",
-    )
-    parser.add_argument("--csv", type=Path, help="also write the table to this CSV file")
-    parser.add_argument(
-        "--autograded",
-        type=Path,
-        default=REPO_ROOT / "autograded",
-        help="nbgrader's autograded folder, read for the share choosing unsafe options",
-    )
-
-
 def item_analysis(args: argparse.Namespace) -> int:
-    from bonemets.cli import UserError
-
+    """``bonemets item-analysis``: print (and optionally save) the items' statistics."""
     try:
-        rows, max_points = scores_from_gradebook(args.db, args.assignment)
+        rows, max_points = scores_from_gradebook(args.db or paths.gradebook_url(), args.assignment)
     except LookupError as exc:
         raise UserError(str(exc)) from None
     if not rows:
         raise UserError(f"{args.assignment} has no graded submissions yet")
     stats = analyse(rows, max_points)
-    autograded = getattr(args, "autograded", REPO_ROOT / "autograded")
+    autograded = args.autograded or paths.repo_root() / "autograded"
     table = report_rows(stats, unsafe_choices_from_autograded(autograded, args.assignment))
     widths = [max(len(r[i]) for r in [HEADER, *table]) for i in range(len(HEADER))]
     for line in [HEADER, *table]:

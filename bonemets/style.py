@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import matplotlib
 from matplotlib.figure import Figure
+from matplotlib.typing import RcKeyType
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO: dict[str, str] = {
@@ -73,7 +74,7 @@ def series_style(index: int) -> SeriesStyle:
     return _SERIES[index % len(_SERIES)]
 
 
-_RC = {
+_RC: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 11,
     "axes.titlesize": 12,
@@ -101,7 +102,7 @@ def new_figure(
     height: float = 3.6,
     nrows: int = 1,
     ncols: int = 1,
-    layout: str | None = "constrained",
+    layout: Literal["constrained", "compressed", "tight"] | None = "constrained",
     **subplot_kw: Any,
 ) -> tuple[Figure, Any]:
     """A figure and its axes in the course style (inches), independent of pyplot.

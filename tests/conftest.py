@@ -38,12 +38,13 @@ def shared_dir() -> Path:
 @pytest.fixture
 def course_data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A private copy of course_data/ that a test may break; the loader reads it while the
-    test runs (``BONEMETS_DATA``), with its caches cleared before and after."""
-    from bonemets.data.loader import DATA_DIR_VARIABLE, clear_cache
+    test runs (``BONEMETS_DATA``), with every cache cleared before and after."""
+    from bonemets import clear_caches
+    from bonemets.paths import DATA_VARIABLE
 
     folder = tmp_path / "course_data"
     shutil.copytree(REPO_ROOT / "course_data", folder)
-    monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder))
-    clear_cache()
+    monkeypatch.setenv(DATA_VARIABLE, str(folder))
+    clear_caches()
     yield folder
-    clear_cache()
+    clear_caches()

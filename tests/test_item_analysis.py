@@ -143,7 +143,7 @@ def test_report_command_prints_the_table(gradebook: str, capsys) -> None:
 
 
 def test_report_for_unknown_assignment_is_a_user_error(gradebook: str) -> None:
-    from bonemets.cli import UserError
+    from bonemets.errors import UserError
 
     with pytest.raises(UserError, match="no assignment 'nope'"):
         item_analysis(argparse.Namespace(assignment="nope", db=gradebook, csv=None))

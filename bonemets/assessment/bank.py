@@ -8,9 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from bonemets.assessment.items import Item
-from bonemets.data import CourseDataError, ModuleObjectives, SeedSection, load_collection
+from bonemets.data import (
+    CourseDataError,
+    ModuleObjectives,
+    Problem,
+    SeedSection,
+    load_collection,
+)
 from bonemets.data.catalog import COLLECTIONS
-from bonemets.data.loader import _load_file, data_dir
+from bonemets.data.loader import data_dir, load_file
 
 ITEM_CLASS = "bonemets.assessment.items:Item"
 
@@ -25,9 +31,10 @@ def _validate(folder: Path) -> None:
     sections = load_collection(SeedSection, folder)
     objectives = {o.id for m in modules.values() for o in m.objectives}
     assignments = {m.id for m in modules.values() if m.kind == "assignment"}
+    problems = []
     for file in bank_files():
-        shown, records = _load_file(file, folder)
-        for item in records.values():
+        collection = load_file(file, folder)
+        for item in collection.values():
             problem = None
             if item.assignment not in assignments:
                 problem = "assignment", f"unknown assignment {item.assignment!r} (modules.yaml)"
@@ -41,7 +48,9 @@ def _validate(folder: Path) -> None:
                     (f"unknown seed section {item.seed_section!r} (seed_sections.yaml)"),
                 )
             if problem:
-                raise CourseDataError(shown, problem[1], record=item.id, field=problem[0])
+                problems.append(Problem(collection.file, item.id, problem[0], problem[1]))
+    if problems:
+        raise CourseDataError.of(problems)
 
 
 def load_items(folder: Path | None = None) -> dict[str, Item]:

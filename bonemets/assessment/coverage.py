@@ -12,7 +12,7 @@ from bonemets.data import SeedSection, load_collection
 TYPES: tuple[str, ...] = tuple(KINDS)
 
 
-def coverage_counts(folder: Path | None = None) -> dict[str, Counter]:
+def coverage_counts(folder: Path | None = None) -> dict[str, Counter[str]]:
     """Counts by ``seed_section``, ``cj_step``, ``type`` and ``assignment`` (zeros included)."""
     items = load_items(folder).values()
     sections = load_collection(SeedSection, folder)

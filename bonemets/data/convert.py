@@ -3,27 +3,51 @@
 Supported field types: ``str``, ``int``, ``float``, ``bool``, ``Literal[...]``,
 ``X | None``, ``tuple[X, ...]``, ``dict[str, X]`` and nested record dataclasses. Lists in
 YAML become tuples, so records stay immutable and hashable.
+
+Every bad value in a record is reported, not just the first: :func:`build_record` raises
+:class:`InvalidValues` listing a :class:`FieldProblem` (path inside the record, message)
+for each.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
+import difflib
+import re
 import types
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
+from bonemets.caching import course_cache
+from bonemets.data.errors import InvalidField
 
-class FieldProblem(Exception):
-    """A value does not fit its field; ``path`` locates it inside nested values."""
 
-    def __init__(self, message: str, path: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.path = path
+@dataclass(frozen=True)
+class FieldProblem:
+    """A value that does not fit its field; ``path`` locates it ("" for the whole record)."""
+
+    path: str
+    message: str
 
     def within(self, step: str) -> FieldProblem:
         joiner = "." if self.path and not self.path.startswith("[") else ""
-        return FieldProblem(self.message, step + joiner + self.path)
+        return FieldProblem(step + joiner + self.path, self.message)
+
+
+class InvalidValues(Exception):
+    """One or more values do not fit their fields."""
+
+    def __init__(self, *problems: FieldProblem) -> None:
+        super().__init__("; ".join(f"{p.path}: {p.message}" for p in problems))
+        self.problems = problems
+
+    def within(self, step: str) -> InvalidValues:
+        return InvalidValues(*(problem.within(step) for problem in self.problems))
+
+
+def _invalid(message: str, path: str = "") -> InvalidValues:
+    return InvalidValues(FieldProblem(path, message))
 
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
@@ -35,7 +59,7 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"[:80]
 
 
-@functools.cache
+@course_cache(maxsize=None)
 def field_types(cls: type) -> dict[str, Any]:
     """The resolved type hint of each dataclass field of ``cls``."""
     return get_type_hints(cls)
@@ -56,59 +80,70 @@ def _convert(value: Any, hint: Any) -> Any:
     if origin is Literal:
         allowed = get_args(hint)
         if value not in allowed:
-            raise FieldProblem(
+            raise _invalid(
                 f"expected one of {', '.join(map(repr, allowed))}, got {_describe(value)}"
             )
         return value
     if origin is tuple:
         inner = get_args(hint)[0]
         if not isinstance(value, list | tuple):
-            raise FieldProblem(f"expected a list, got {_describe(value)}")
-        return tuple(_element(item, inner, f"[{i}]") for i, item in enumerate(value))
+            raise _invalid(f"expected a list, got {_describe(value)}")
+        return tuple(_elements(((f"[{i}]", item, inner) for i, item in enumerate(value))))
     if origin is dict:
         key_hint, value_hint = get_args(hint)
         if not isinstance(value, dict):
-            raise FieldProblem(f"expected a mapping, got {_describe(value)}")
-        return types.MappingProxyType(
-            {
-                _element(k, key_hint, f"[{k!r}]"): _element(v, value_hint, f"[{k!r}]")
-                for k, v in value.items()
-            }
-        )
-    if dataclasses.is_dataclass(hint):
+            raise _invalid(f"expected a mapping, got {_describe(value)}")
+        keys = _elements((f"[{k!r}]", k, key_hint) for k in value)
+        values = _elements((f"[{k!r}]", v, value_hint) for k, v in value.items())
+        return types.MappingProxyType(dict(zip(keys, values, strict=True)))
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if not isinstance(value, dict):
-            raise FieldProblem(f"expected a mapping, got {_describe(value)}")
+            raise _invalid(f"expected a mapping, got {_describe(value)}")
         return build_record(hint, value)
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise FieldProblem(f"expected {_TYPE_NAMES[float]}, got {_describe(value)}")
+            raise _invalid(f"expected {_TYPE_NAMES[float]}, got {_describe(value)}")
         return float(value)
     if hint in (str, int, bool):
         # bool is a subclass of int: `yes` must not pass as a count.
         if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
-            raise FieldProblem(f"expected {_TYPE_NAMES[hint]}, got {_describe(value)}")
+            raise _invalid(f"expected {_TYPE_NAMES[hint]}, got {_describe(value)}")
         if hint is str and not value.strip():
-            raise FieldProblem("must not be empty")
+            raise _invalid("must not be empty")
         return value
     raise TypeError(f"unsupported field type {hint!r}")
 
 
-def _element(value: Any, hint: Any, step: str) -> Any:
-    try:
-        return _convert(value, hint)
-    except FieldProblem as problem:
-        raise problem.within(step) from None
+def _elements(steps: Iterable[tuple[str, Any, Any]]) -> list[Any]:
+    """Convert each ``(step, value, hint)``; report every element that fails, not the first."""
+    converted: list[Any] = []
+    problems: list[FieldProblem] = []
+    for step, value, hint in steps:
+        try:
+            converted.append(_convert(value, hint))
+        except InvalidValues as invalid:
+            problems.extend(invalid.within(step).problems)
+    if problems:
+        raise InvalidValues(*problems)
+    return converted
+
+
+# Transitional: a record check that still raises a plain ValueError worded "field: problem"
+# (not yet InvalidField) keeps naming its field. Remove once every record raises InvalidField.
+_LEGACY_FIELD = re.compile(r"^(?P<field>[A-Za-z_][\w.\[\]]*): (?P<message>.+)$", re.DOTALL)
 
 
 def build_record(cls: type, raw: dict[str, Any]) -> Any:
-    """Build a ``cls`` instance from ``raw``; raise :class:`FieldProblem` naming the field."""
+    """Build a ``cls`` instance from ``raw``; raise :class:`InvalidValues` naming each field."""
     hints = field_types(cls)
     fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
     unknown = sorted(set(raw) - set(fields))
-    if unknown:
-        raise FieldProblem(
-            f"unknown field (a typo?); expected fields are {', '.join(fields)}", unknown[0]
-        )
+    problems = [
+        FieldProblem(name, f"unknown field (a typo?); expected fields are {', '.join(fields)}")
+        for name in unknown
+    ]
+    # A misspelt field is one mistake: report the unknown name, not also the missing one.
+    misspelt = {m for name in unknown for m in difflib.get_close_matches(name, fields, n=1)}
     values = {}
     for name, field in fields.items():
         if name not in raw:
@@ -116,17 +151,21 @@ def build_record(cls: type, raw: dict[str, Any]) -> Any:
                 field.default is not dataclasses.MISSING
                 or field.default_factory is not dataclasses.MISSING
             )
-            if has_default:
-                continue
-            raise FieldProblem("missing (required)", name)
+            if not has_default and name not in misspelt:
+                problems.append(FieldProblem(name, "missing (required)"))
+            continue
         try:
             values[name] = _convert(raw[name], hints[name])
-        except FieldProblem as problem:
-            raise problem.within(name) from None
+        except InvalidValues as invalid:
+            problems.extend(invalid.within(name).problems)
+    if problems:
+        raise InvalidValues(*problems)  # the record's own checks need every field
     try:
         return cls(**values)
-    except ValueError as exc:  # a record's own cross-field check, worded "field: problem"
-        name, sep, message = str(exc).partition(": ")
-        if sep and name in fields:
-            raise FieldProblem(message, name) from None
-        raise FieldProblem(str(exc)) from None
+    except InvalidField as exc:
+        raise _invalid(exc.message, exc.field) from None
+    except ValueError as exc:
+        legacy = _LEGACY_FIELD.match(str(exc))
+        if legacy and legacy["field"].partition("[")[0].partition(".")[0] in fields:
+            raise _invalid(legacy["message"], legacy["field"]) from None
+        raise _invalid(str(exc)) from None

@@ -1,38 +1,37 @@
 """Read ``course_data/*.yaml`` once, validate every record, and hand out immutable collections.
 
-Each data file is a YAML list of mappings, one record each, with a unique ``id``. Any
+Each data file is a YAML list of mappings, one record each, with a unique ``id``. Every
 problem (bad YAML, a missing or mistyped field, a duplicate id, a source id that is not in
-the bibliography) raises :class:`CourseDataError` naming the file, the record and the field.
+the bibliography) is collected as a :class:`Problem` naming the file, the record and the
+field; loading then raises one :class:`CourseDataError` listing all of them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import importlib
-import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import yaml
 
+from bonemets import paths
+from bonemets.caching import course_cache
 from bonemets.data.catalog import BIBLIOGRAPHY, COLLECTIONS
-from bonemets.data.convert import FieldProblem, build_record
-from bonemets.data.errors import CourseDataError
+from bonemets.data.convert import InvalidValues, build_record
+from bonemets.data.errors import CourseDataError, Problem
 
 R = TypeVar("R")
 
 #: Set this to read the course data from another folder (tests use small broken copies).
-DATA_DIR_VARIABLE = "BONEMETS_DATA"
+DATA_DIR_VARIABLE = paths.DATA_VARIABLE
 
 
 def data_dir() -> Path:
-    """The folder holding the course data: ``$BONEMETS_DATA`` or the repository's own."""
-    configured = os.environ.get(DATA_DIR_VARIABLE)
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parents[2] / "course_data"
+    """The folder holding the course data (see :func:`bonemets.paths.course_data`)."""
+    return paths.course_data()
 
 
 class Collection(Mapping[str, R], Generic[R]):
@@ -60,7 +59,8 @@ class Collection(Mapping[str, R], Generic[R]):
 
 def _record_class(dotted: str) -> type:
     module_name, _, class_name = dotted.partition(":")
-    return getattr(importlib.import_module(module_name), class_name)
+    cls: type = getattr(importlib.import_module(module_name), class_name)
+    return cls
 
 
 def _names(dotted: str, cls: type) -> bool:
@@ -99,27 +99,31 @@ def _read_yaml(path: Path, shown: str) -> list[Any]:
     return parsed
 
 
-def _records(file: str, cls: type, raw_records: list[Any]) -> dict[str, Any]:
+def _records(file: str, cls: type, raw_records: list[Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """The valid records of one file by id, and a problem for each field of each bad one."""
     records: dict[str, Any] = {}
+    problems: list[Problem] = []
     for index, raw in enumerate(raw_records, start=1):
         label = f"#{index}"
         if not isinstance(raw, dict):
-            raise CourseDataError(file, "expected a mapping of fields", record=label)
+            problems.append(Problem(file, label, None, "expected a mapping of fields"))
+            continue
         record_id = raw.get("id")
         if isinstance(record_id, str) and record_id.strip():
             label = record_id
         try:
             record = build_record(cls, raw)
-        except FieldProblem as problem:
-            raise CourseDataError(
-                file, problem.message, record=label, field=problem.path or None
-            ) from None
-        if record.id in records:
-            raise CourseDataError(
-                file, "duplicate id (ids must be unique)", record=label, field="id"
+        except InvalidValues as invalid:
+            problems.extend(
+                Problem(file, label, found.path or None, found.message)
+                for found in invalid.problems
             )
+            continue
+        if record.id in records:
+            problems.append(Problem(file, label, "id", "duplicate id (ids must be unique)"))
+            continue
         records[record.id] = record
-    return records
+    return records, problems
 
 
 def _cited_ids(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
@@ -148,85 +152,124 @@ def cited_sources(record: Any) -> set[str]:
     return {source_id for _, source_id in _cited_ids(record) if source_id}
 
 
-def _check_citations(file: str, records: dict[str, Any], known: Collection) -> None:
+def _citation_problems(
+    file: str, records: dict[str, Any], known: Mapping[str, Any]
+) -> Iterator[Problem]:
     for record_id, record in records.items():
         for field_path, source_id in _cited_ids(record):
             if not source_id:
-                raise CourseDataError(
-                    file, "cite at least one source id", record=record_id, field=field_path
-                )
-            if source_id not in known:
-                raise CourseDataError(
+                yield Problem(file, record_id, field_path, "cite at least one source id")
+            elif source_id not in known:
+                yield Problem(
                     file,
+                    record_id,
+                    field_path,
                     f"unknown source id {source_id!r} (not in {BIBLIOGRAPHY})",
-                    record=record_id,
-                    field=field_path,
                 )
 
 
-@functools.cache
-def _load_file(file: str, folder: Path) -> tuple[str, dict[str, Any]]:
-    cls = _record_class(COLLECTIONS[file])
-    shown = f"{folder.name}/{file}"  # as the author sees it in the repository
-    records = _records(shown, cls, _read_yaml(folder / file, shown))
+@dataclass(frozen=True)
+class _LoadedFile:
+    shown: str  # the file as the author sees it in the repository, e.g. course_data/x.yaml
+    records: dict[str, Any]  # the valid records, by id
+    problems: tuple[Problem, ...]  # what is wrong in this file itself
+
+
+@course_cache(maxsize=None)
+def _read_file(file: str, folder: Path) -> _LoadedFile:
+    shown = f"{folder.name}/{file}"
+    try:
+        raw_records = _read_yaml(folder / file, shown)
+    except CourseDataError as unreadable:
+        return _LoadedFile(shown, {}, unreadable.problems)
+    records, problems = _records(shown, _record_class(COLLECTIONS[file]), raw_records)
     if file != BIBLIOGRAPHY:
-        bibliography = _load(_record_class(COLLECTIONS[BIBLIOGRAPHY]), folder)
-        _check_citations(shown, records, bibliography)
-    return shown, records
+        bibliography = _read_file(BIBLIOGRAPHY, folder)
+        if not bibliography.problems:  # else its own problems are reported instead
+            problems.extend(_citation_problems(shown, records, bibliography.records))
+    return _LoadedFile(shown, records, tuple(problems))
 
 
-@functools.cache
-def _load(cls: type, folder: Path) -> Collection:
-    """All records of ``cls``; a kind may span several files (e.g. one per lesson)."""
+@course_cache(maxsize=None)
+def _load(cls: type, folder: Path) -> tuple[Collection[Any], tuple[Problem, ...]]:
+    """All valid records of ``cls`` (a kind may span several files, e.g. one per lesson),
+    and every problem that stops them loading, including the bibliography's."""
     merged: dict[str, Any] = {}
     first_seen: dict[str, str] = {}
     shown_files = []
-    for file in _files_for(cls):
-        shown, records = _load_file(file, folder)
-        shown_files.append(shown)
-        for record_id, record in records.items():
+    problems: list[Problem] = []
+    files = _files_for(cls)
+    for file in files:
+        loaded = _read_file(file, folder)
+        shown_files.append(loaded.shown)
+        problems.extend(loaded.problems)
+        for record_id, record in loaded.records.items():
             if record_id in merged:
-                raise CourseDataError(
-                    shown,
-                    f"duplicate id: already used in {first_seen[record_id]}",
-                    record=record_id,
-                    field="id",
+                problems.append(
+                    Problem(
+                        loaded.shown,
+                        record_id,
+                        "id",
+                        f"duplicate id: already used in {first_seen[record_id]}",
+                    )
                 )
+                continue
             merged[record_id] = record
-            first_seen[record_id] = shown
-    return Collection(", ".join(shown_files), merged)
+            first_seen[record_id] = loaded.shown
+    if BIBLIOGRAPHY not in files:
+        problems.extend(_read_file(BIBLIOGRAPHY, folder).problems)
+    return Collection(", ".join(shown_files), merged), tuple(problems)
+
+
+def _raise_if_any(problems: Iterable[Problem]) -> None:
+    found = list(problems)
+    if found:
+        raise CourseDataError.of(found)
 
 
 def load_collection(cls: type[R], folder: Path | None = None) -> Collection[R]:
-    """All records of type ``cls``, validated; loaded once per folder and cached."""
-    return _load(cls, (folder or data_dir()).resolve())
+    """All records of type ``cls``, validated; loaded once per folder and cached.
+
+    Raises :class:`CourseDataError` listing every problem in the files of that kind.
+    """
+    collection, problems = _load(cls, (folder or data_dir()).resolve())
+    _raise_if_any(problems)
+    return collection
 
 
-def load_course(folder: Path | None = None) -> dict[str, Collection]:
+def load_file(file: str, folder: Path | None = None) -> Collection[Any]:
+    """The records of one catalogued ``file`` (e.g. ``imaging/doses.yaml``),
+    validated on their own; ``.file`` is the name to show in messages about them."""
+    loaded = _read_file(file, (folder or data_dir()).resolve())
+    _raise_if_any(loaded.problems)
+    return Collection(loaded.shown, loaded.records)
+
+
+def load_course(folder: Path | None = None) -> dict[str, Collection[Any]]:
     """Load and validate every data file, keyed by file name.
 
     Also refuses a data file that the catalog does not list, so nothing ships unchecked.
+    Raises one :class:`CourseDataError` listing every problem in every file.
     """
     folder = (folder or data_dir()).resolve()
-    unknown = sorted(
-        str(p.relative_to(folder))
-        for p in folder.rglob("*.y*ml")
-        if str(p.relative_to(folder)) not in COLLECTIONS
-    )
-    if unknown:
-        raise CourseDataError(
-            f"{folder.name}/{unknown[0]}",
+    problems = [
+        Problem(
+            f"{folder.name}/{file}",
+            None,
+            None,
             "not listed in bonemets/data/catalog.py, so it would never be validated",
         )
+        for file in sorted(
+            str(p.relative_to(folder).as_posix())
+            for p in folder.rglob("*.y*ml")
+            if p.relative_to(folder).as_posix() not in COLLECTIONS
+        )
+    ]
     by_file = {}
     for file, dotted in COLLECTIONS.items():
-        _load(_record_class(dotted), folder)  # also checks ids across files of one kind
-        shown, records = _load_file(file, folder)
-        by_file[file] = Collection(shown, records)
+        _, kind_problems = _load(_record_class(dotted), folder)  # ids across files of a kind
+        problems.extend(kind_problems)
+        loaded = _read_file(file, folder)
+        by_file[file] = Collection(loaded.shown, loaded.records)
+    _raise_if_any(problems)
     return by_file
-
-
-def clear_cache() -> None:
-    """Forget loaded data (for tests and for authors editing files in a running kernel)."""
-    _load.cache_clear()
-    _load_file.cache_clear()

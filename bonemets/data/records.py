@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bonemets.data.errors import InvalidField
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -30,9 +32,9 @@ class Source:
 
     def __post_init__(self) -> None:
         if not (self.url or self.doi or self.identifier):
-            raise ValueError("url: give a url, a doi or an identifier")
+            raise InvalidField("url", "give a url, a doi or an identifier")
         if not _DATE.match(self.accessed):
-            raise ValueError("accessed: expected a date as YYYY-MM-DD")
+            raise InvalidField("accessed", "expected a date as YYYY-MM-DD")
 
     @property
     def link(self) -> str | None:

@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from bonemets.admin import REPO_ROOT
-
-
-def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
-    if name == "check":
-        parser.add_argument("notebook", type=Path, help="an assignment notebook to score")
-        parser.add_argument(
-            "--no-rationale", action="store_true", help="print scores only, without rationales"
-        )
-    if name in ("build-source", "release"):
-        parser.add_argument(
-            "assignments", nargs="*", help="assignment ids (default: every assignment with items)"
-        )
+from bonemets import paths
+from bonemets.errors import UserError
 
 
 def _assignments(args: argparse.Namespace) -> list[str]:
     from bonemets.assessment.bank import load_items
-    from bonemets.cli import UserError
 
     with_items = list(dict.fromkeys(i.assignment for i in load_items().values()))
     unknown = sorted(set(args.assignments) - set(with_items))
@@ -34,28 +21,28 @@ def _assignments(args: argparse.Namespace) -> list[str]:
 def build_source(args: argparse.Namespace) -> int:
     from bonemets.grading.source_builder import write_source
 
+    root = paths.repo_root()
     for assignment in _assignments(args):
-        path = write_source(assignment, REPO_ROOT)
-        print(f"wrote {path.relative_to(REPO_ROOT)}")
+        path = write_source(assignment, root)
+        print(f"wrote {path.relative_to(root)}")
     return 0
 
 
 def release(args: argparse.Namespace) -> int:
-    from bonemets.cli import UserError
     from bonemets.grading.course import NbgraderFailed, build_release
 
+    root = paths.repo_root()
     try:
-        written = build_release(REPO_ROOT, _assignments(args))
+        written = build_release(root, _assignments(args))
     except NbgraderFailed as exc:
         first_line = str(exc).splitlines()[0]
         raise UserError(f"{first_line} (run nbgrader by hand to see its log)") from None
     for path in written:
-        print(f"released {path.relative_to(REPO_ROOT)}")
+        print(f"released {path.relative_to(root)}")
     return 0
 
 
 def check(args: argparse.Namespace) -> int:
-    from bonemets.cli import UserError
     from bonemets.grading.selfcheck import NotebookProblem, score_notebook
 
     try:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from bonemets.admin import REPO_ROOT, assignment_ids
+from bonemets import paths
+from bonemets.data.modules import assignment_ids
 from bonemets.grading.source_builder import write_source
 
 CONFIG_FILE = "nbgrader_config.py"
@@ -26,7 +28,7 @@ class NbgraderFailed(RuntimeError):
 
 def course_config(root: Path, extra: Config | None = None) -> Config:
     """The repository's nbgrader configuration, pointed at the course directory ``root``."""
-    config = PyFileConfigLoader(CONFIG_FILE, path=str(REPO_ROOT)).load_config()
+    config = PyFileConfigLoader(CONFIG_FILE, path=str(paths.repo_root())).load_config()
     config.CourseDirectory.root = str(root)
     config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
     config.Exchange.root = str(root / ".exchange")
@@ -36,14 +38,14 @@ def course_config(root: Path, extra: Config | None = None) -> Config:
     return config
 
 
-def api(root: Path, extra: Config | None = None):
+def api(root: Path, extra: Config | None = None) -> Any:
     """An ``NbGraderAPI`` on ``root`` (imported lazily: nbgrader is slow to import)."""
     from nbgrader.apps import NbGraderAPI
 
     return NbGraderAPI(config=course_config(root, extra))
 
 
-def checked(result: dict, what: str) -> dict:
+def checked(result: dict[str, Any], what: str) -> dict[str, Any]:
     if not result.get("success"):
         raise NbgraderFailed(f"nbgrader {what} failed:\n{result.get('error') or result.get('log')}")
     return result

@@ -43,15 +43,17 @@ ANSWER_SUFFIX = "_answer"
 
 
 def _nbgrader(cell: NotebookNode) -> dict[str, Any]:
-    return cell.get("metadata", {}).get("nbgrader", {})
+    metadata: dict[str, Any] = cell.get("metadata", {}).get("nbgrader", {})
+    return metadata
 
 
 def stream(text: str, name: str = "stdout") -> NotebookNode:
-    return from_dict({"output_type": "stream", "name": name, "text": text})
+    output: NotebookNode = from_dict({"output_type": "stream", "name": name, "text": text})
+    return output
 
 
 def score_output(score: int, execution_count: int | None) -> NotebookNode:
-    return from_dict(
+    output: NotebookNode = from_dict(
         {
             "output_type": "execute_result",
             "execution_count": execution_count,
@@ -59,6 +61,7 @@ def score_output(score: int, execution_count: int | None) -> NotebookNode:
             "data": {"text/plain": str(score)},
         }
     )
+    return output
 
 
 class ScoreItems(_Base):

@@ -36,7 +36,7 @@ class NotebookReport:
 
 def _read(path: Path) -> nbformat.NotebookNode:
     try:
-        nb = nbformat.read(path, as_version=4)
+        nb: nbformat.NotebookNode = nbformat.read(path, as_version=4)
     except FileNotFoundError:
         raise NotebookProblem(f"{path}: no such file") from None
     except IsADirectoryError:

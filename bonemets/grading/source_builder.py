@@ -39,8 +39,11 @@ def _meta(
 
 
 def _cell(kind: str, source: str, grade_id: str, **flags: Any) -> NotebookNode:
-    maker = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
-    cell = maker(source=source, metadata=_meta(grade_id, **flags))
+    metadata = _meta(grade_id, **flags)
+    if kind == "code":
+        cell: NotebookNode = nbformat.v4.new_code_cell(source=source, metadata=metadata)
+    else:
+        cell = nbformat.v4.new_markdown_cell(source=source, metadata=metadata)
     cell.id = grade_id.replace("_", "-")  # stable ids: no random churn in source/ or release/
     return cell
 
@@ -214,7 +217,7 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
                     points=item.points,
                 )
             )
-    nb = nbformat.v4.new_notebook(cells=cells)
+    nb: NotebookNode = nbformat.v4.new_notebook(cells=cells)
     nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
     return nb
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from bonemets.imaging.bayes import PostTest
@@ -28,6 +29,9 @@ def modality_style_index(modality_ids: Sequence[str], modality: str) -> int:
 
 def dose_chart(rows: Sequence[DoseRow], reference: DoseEntry, order: Sequence[str]) -> Figure:
     """Horizontal bars on a log scale; ranges as a bracket; MRI stated in words, not as 0."""
+    if reference.low_msv is None:  # dose_rows() never picks such a reference
+        raise ValueError(f"{reference.id}: a reference needs a dose above 0")
+    reference_msv = reference.low_msv
     with course_style():
         fig, ax = new_figure(8.6, 0.42 * len(rows) + 1.5, layout=None)
         set_margins(fig, left=2.6, right=0.1, top=0.35, bottom=0.6)
@@ -82,11 +86,11 @@ def dose_chart(rows: Sequence[DoseRow], reference: DoseEntry, order: Sequence[st
         ax.minorticks_off()
         ax.set_yticks(range(len(rows)), labels)
         ax.invert_yaxis()
-        ax.axvline(reference.low_msv, color=ACCENT_TEXT_COLOUR, linestyle="--", linewidth=1.5)
+        ax.axvline(reference_msv, color=ACCENT_TEXT_COLOUR, linestyle="--", linewidth=1.5)
         ax.text(
-            reference.low_msv * 1.1,
+            reference_msv * 1.1,
             -0.9,
-            f"Reference: {reference.exam}, {fmt_msv(reference.low_msv)} mSv",
+            f"Reference: {reference.exam}, {fmt_msv(reference_msv)} mSv",
             color=ACCENT_TEXT_COLOUR,
             fontsize=9.5,
             va="bottom",
@@ -97,7 +101,7 @@ def dose_chart(rows: Sequence[DoseRow], reference: DoseEntry, order: Sequence[st
     return fig
 
 
-def _dot(ax, x: float, y: float, marker: str, color: str) -> None:
+def _dot(ax: Axes, x: float, y: float, marker: str, color: str) -> None:
     ax.plot(
         [x],
         [y],
@@ -109,7 +113,7 @@ def _dot(ax, x: float, y: float, marker: str, color: str) -> None:
     )
 
 
-def _rows_axis(ax, labels: Sequence[str]) -> None:
+def _rows_axis(ax: Axes, labels: Sequence[str]) -> None:
     ax.set_yticks(list(range(len(labels))), labels)
     ax.set_ylim(len(labels) - 0.5, -0.6)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)

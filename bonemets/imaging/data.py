@@ -7,11 +7,11 @@ modality in ``imaging/modalities.yaml``.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
-from bonemets.data import CourseDataError, load_collection
-from bonemets.data.loader import Collection, data_dir
+from bonemets.caching import course_cache
+from bonemets.data import CourseDataError, Problem, load_collection
+from bonemets.data.loader import Collection, R, data_dir
 from bonemets.imaging.records import (
     Accuracy,
     ClinicalQuestion,
@@ -26,35 +26,37 @@ def modalities() -> Collection[Modality]:
     return load_collection(Modality)
 
 
-def _check_modality(file: str, record: str, field: str, modality: str) -> None:
-    if modality not in modalities():
-        raise CourseDataError(
-            file,
-            f"unknown test {modality!r}; expected one of {', '.join(modalities())}",
-            record=record,
-            field=field,
+def _checked(collection: Collection[R], refs: Iterable[tuple[str, str, str]]) -> Collection[R]:
+    """``collection``, once every (record, field, modality) it names is a known test."""
+    known = modalities()
+    problems = [
+        Problem(
+            collection.file,
+            record,
+            field,
+            f"unknown test {modality!r}; expected one of {', '.join(known)}",
         )
-
-
-def _checked(collection: Collection, refs: Iterable[tuple[str, str, str]]) -> Collection:
-    for record, field, modality in refs:
-        _check_modality(collection.file, record, field, modality)
+        for record, field, modality in refs
+        if modality not in known
+    ]
+    if problems:
+        raise CourseDataError.of(problems)
     return collection
 
 
-@functools.cache
+@course_cache(maxsize=None)
 def _doses(folder: str) -> Collection[DoseEntry]:
     entries = load_collection(DoseEntry)
     return _checked(entries, ((e.id, "modality", e.modality) for e in entries.values()))
 
 
-@functools.cache
+@course_cache(maxsize=None)
 def _accuracy(folder: str) -> Collection[Accuracy]:
     rows = load_collection(Accuracy)
     return _checked(rows, ((a.id, "modality", a.modality) for a in rows.values()))
 
 
-@functools.cache
+@course_cache(maxsize=None)
 def _questions(folder: str) -> Collection[ClinicalQuestion]:
     found = load_collection(ClinicalQuestion)
     return _checked(
@@ -67,7 +69,7 @@ def _questions(folder: str) -> Collection[ClinicalQuestion]:
     )
 
 
-@functools.cache
+@course_cache(maxsize=None)
 def _factors(folder: str) -> Collection[PatientFactor]:
     found = load_collection(PatientFactor)
     return _checked(
@@ -99,12 +101,6 @@ def factors() -> Collection[PatientFactor]:
 
 def complications() -> Collection[Complication]:
     return load_collection(Complication)
-
-
-def clear_cache() -> None:
-    """Forget the cross-checks too (call with ``bonemets.data.loader.clear_cache``)."""
-    for cached in (_doses, _accuracy, _questions, _factors):
-        cached.cache_clear()
 
 
 def all_sources() -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from bonemets.data.errors import InvalidField
+
 Coverage = Literal["whole body", "one region"]
 Fit = Literal["first choice", "useful", "limited", "not the test for this"]
 Level = Literal["per patient", "per lesion", "not stated"]
@@ -34,9 +36,9 @@ class Modality:
 
     def __post_init__(self) -> None:
         if not self.shows_best:
-            raise ValueError("shows_best: give at least one statement")
+            raise InvalidField("shows_best", "give at least one statement")
         if not self.teaching:
-            raise ValueError("teaching: give at least one statement")
+            raise InvalidField("teaching", "give at least one statement")
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,11 @@ class DoseEntry:
     def __post_init__(self) -> None:
         if self.ionizing:
             if self.low_msv is None or self.low_msv <= 0:
-                raise ValueError("low_msv: an ionizing exam needs a dose above 0 mSv")
+                raise InvalidField("low_msv", "an ionizing exam needs a dose above 0 mSv")
             if self.high_msv is not None and self.high_msv < self.low_msv:
-                raise ValueError("high_msv: must not be below low_msv")
+                raise InvalidField("high_msv", "must not be below low_msv")
         elif self.low_msv is not None or self.high_msv is not None:
-            raise ValueError("low_msv: a non-ionizing exam has no dose; leave it out")
+            raise InvalidField("low_msv", "a non-ionizing exam has no dose; leave it out")
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ class Accuracy:
         for name in ("sensitivity", "specificity"):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
-                raise ValueError(f"{name}: give a fraction between 0 and 1, got {value}")
+                raise InvalidField(name, f"give a fraction between 0 and 1, got {value}")
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,9 @@ class ClinicalQuestion:
     def __post_init__(self) -> None:
         named = [s.modality for s in self.suggestions]
         if len(set(named)) != len(named):
-            raise ValueError("suggestions: name each test once")
+            raise InvalidField("suggestions", "name each test once")
         if not any(s.fit == "first choice" for s in self.suggestions):
-            raise ValueError("suggestions: mark one test as first choice")
+            raise InvalidField("suggestions", "mark one test as first choice")
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ class PatientFactor:
 
     def __post_init__(self) -> None:
         if not self.cautions:
-            raise ValueError("cautions: give at least one")
+            raise InvalidField("cautions", "give at least one")
 
 
 @dataclass(frozen=True)

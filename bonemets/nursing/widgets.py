@@ -108,4 +108,4 @@ def radiation_effects(site_id: str = "pelvis") -> RadiationEffects:
 def fact_table(*table_ids: str) -> HTML:
     """One or more sourced fact tables from ``course_data/nursing/fact_tables.yaml``."""
     markup = "".join(fact_table_html(i) for i in table_ids)
-    return HTML(markup)  # type: ignore[no-untyped-call]  # IPython.display is unannotated
+    return HTML(markup)

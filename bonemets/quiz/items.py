@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bonemets.data import load_collection
+from bonemets.data.errors import InvalidField
 
 
 @dataclass(frozen=True)
@@ -34,16 +35,16 @@ class SelfCheck:
     def __post_init__(self) -> None:
         ids = [c.id for c in self.choices]
         if len(self.choices) < 2:
-            raise ValueError("choices: give at least two")
+            raise InvalidField("choices", "give at least two")
         if len(set(ids)) != len(ids):
-            raise ValueError("choices: choice ids must be unique")
+            raise InvalidField("choices", "choice ids must be unique")
         correct = sum(c.correct for c in self.choices)
         if self.kind == "single" and correct != 1:
-            raise ValueError(
-                f"choices: a single-answer item needs exactly one correct choice, found {correct}"
+            raise InvalidField(
+                "choices", f"a single-answer item needs exactly one correct choice, found {correct}"
             )
         if self.kind == "multiple" and correct < 1:
-            raise ValueError("choices: mark at least one choice correct")
+            raise InvalidField("choices", "mark at least one choice correct")
 
     @property
     def key(self) -> frozenset[str]:

@@ -8,6 +8,7 @@ polite live region so screen readers announce it.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import ipywidgets as widgets
 from IPython.display import display
@@ -40,7 +41,7 @@ class SelfCheckView:
     def __init__(self, item: SelfCheck, tally: QuizTally | None = None) -> None:
         self.item = item
         self.tally = tally
-        self.on_attempt: list = []  # callbacks(attempt), e.g. to refresh a tally label
+        self.on_attempt: list[Callable[[Attempt], object]] = []  # e.g. refresh a tally label
         number = (
             f"Self-check ({'choose one' if item.kind == 'single' else 'select all that apply'})"
         )
@@ -98,7 +99,8 @@ class SelfCheckView:
     def select(self, choice_ids: set[str]) -> None:
         """Set the choices programmatically (tests, demonstrations)."""
         if self.item.kind == "single":
-            (self.choice_widget.value,) = choice_ids or {None}
+            chosen: set[str | None] = set(choice_ids) or {None}
+            (self.choice_widget.value,) = chosen  # exactly one (or none)
         else:
             for choice, box in zip(self.item.choices, self._boxes, strict=True):
                 box.value = choice.id in choice_ids

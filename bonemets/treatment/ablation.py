@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bonemets.data import load_collection
+from bonemets.data.errors import InvalidField
 from bonemets.treatment.common import SourcedText
 
 
@@ -33,9 +34,9 @@ class AblationMethod:
 
     def __post_init__(self) -> None:
         if len(self.phases) < 3:
-            raise ValueError("phases: a cycle has at least three steps (apply, rest, repeat)")
+            raise InvalidField("phases", "a cycle has at least three steps (apply, rest, repeat)")
         if self.phases[0].kind != "active" or self.phases[-1].kind != "active":
-            raise ValueError("phases: a cycle starts and ends with an active step")
+            raise InvalidField("phases", "a cycle starts and ends with an active step")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bonemets.data import load_collection
+from bonemets.data.errors import InvalidField
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,9 @@ class Checklist:
     def __post_init__(self) -> None:
         ids = [item.id for item in self.items]
         if not ids:
-            raise ValueError("items: give at least one item")
+            raise InvalidField("items", "give at least one item")
         if len(set(ids)) != len(ids):
-            raise ValueError("items: item ids must be unique within a checklist")
+            raise InvalidField("items", "item ids must be unique within a checklist")
 
     @property
     def groups(self) -> list[str]:

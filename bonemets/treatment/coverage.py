@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bonemets.data import load_collection
+from bonemets.data.errors import InvalidField
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,9 @@ class SeedCoverage:
 
     def __post_init__(self) -> None:
         if not self.headings:
-            raise ValueError("headings: name at least one lesson heading")
+            raise InvalidField("headings", "name at least one lesson heading")
         if not self.self_checks:
-            raise ValueError("self_checks: name at least one self-check")
+            raise InvalidField("self_checks", "name at least one self-check")
 
 
 def coverage() -> dict[str, SeedCoverage]:

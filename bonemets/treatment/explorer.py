@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bonemets.data import load_collection
+from bonemets.data.errors import InvalidField
 
 Count = Literal["one", "a_few", "many"]
 Site = Literal["spine", "pelvis", "long_bone", "other"]
@@ -83,9 +84,9 @@ class TreatmentOption:
 
     def __post_init__(self) -> None:
         if not self.aims:
-            raise ValueError("aims: give at least one aim")
+            raise InvalidField("aims", "give at least one aim")
         if not self.nursing:
-            raise ValueError("nursing: give at least one nursing consideration")
+            raise InvalidField("nursing", "give at least one nursing consideration")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bonemets.data import load_collection
+from bonemets.data.errors import InvalidField
 from bonemets.treatment.common import SourcedText
 
 
@@ -56,10 +57,10 @@ class MirelsTable:
         expected = lowest
         for band in self.bands:
             if band.low != expected or band.high < band.low:
-                raise ValueError(f"bands: band {band.id!r} should start at {expected}")
+                raise InvalidField("bands", f"band {band.id!r} should start at {expected}")
             expected = band.high + 1
         if expected != highest + 1:
-            raise ValueError(f"bands: the bands must end at the highest total, {highest}")
+            raise InvalidField("bands", f"the bands must end at the highest total, {highest}")
 
 
 @dataclass(frozen=True)

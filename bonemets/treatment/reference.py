@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bonemets.citations import sources_text
 from bonemets.data import load_collection
+from bonemets.data.errors import InvalidField
 from bonemets.figures import table_html
 
 
@@ -29,9 +30,9 @@ class FactTable:
     def __post_init__(self) -> None:
         for index, row in enumerate(self.rows):
             if len(row.cells) != len(self.columns):
-                raise ValueError(
-                    f"rows: row {index + 1} has {len(row.cells)} cells for "
-                    f"{len(self.columns)} columns"
+                raise InvalidField(
+                    "rows",
+                    f"row {index + 1} has {len(row.cells)} cells for {len(self.columns)} columns",
                 )
 
 

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 
 from bonemets.data import load_collection
+from bonemets.data.errors import InvalidField
 from bonemets.treatment.common import SourcedText
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
@@ -30,9 +31,9 @@ class Schedule:
 
     def __post_init__(self) -> None:
         if self.fractions < 1:
-            raise ValueError("fractions: must be 1 or more")
+            raise InvalidField("fractions", "must be 1 or more")
         if self.total_gy <= 0:
-            raise ValueError("total_gy: must be more than 0")
+            raise InvalidField("total_gy", "must be more than 0")
 
     @property
     def dose_per_fraction(self) -> float:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import functools
 import html
+from collections.abc import Iterable
 
 from bonemets.citations import sources_html, sources_text
 from bonemets.figures import figure_html, table_html
 from bonemets.treatment import charts
 from bonemets.treatment.ablation import sequence_text, step_view
 from bonemets.treatment.checklist import ChecklistStatus
+from bonemets.treatment.common import SourcedText
 from bonemets.treatment.explorer import (
     LABELS,
     Patient,
@@ -88,7 +90,10 @@ def _explorer_figure_html(option_ids: tuple[str, ...]) -> str:
 
 def option_html(option: TreatmentOption) -> str:
     """One option as a fact card, for the lesson section that teaches it."""
-    items = lambda values: "".join(f"<li>{html.escape(v)}</li>" for v in values)  # noqa: E731
+
+    def items(values: Iterable[str]) -> str:
+        return "".join(f"<li>{html.escape(v)}</li>" for v in values)
+
     return (
         f'<div style="border-left:4px solid #0072B2;padding:0.3em 0.8em">'
         f"<p><strong>{html.escape(option.name)}</strong> ({LABELS[option.kind].lower()}; aims: "
@@ -181,7 +186,7 @@ def ablation_html(method_id: str, step: int) -> str:
     view = step_view(method_id, step)
     method = view.method
 
-    def listing(entries) -> str:
+    def listing(entries: Iterable[SourcedText]) -> str:
         return "".join(f"<li>{html.escape(e.text)} {sources_html(e.sources)}</li>" for e in entries)
 
     return (

@@ -9,6 +9,7 @@ widgets as w`` then ``w.treatment_explorer()`` and so on.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 import ipywidgets as widgets
 from IPython.display import HTML, display
@@ -41,7 +42,10 @@ class TreatmentExplorer(_Widget):
 
     def __init__(self, patient: explorer.Patient | None = None) -> None:
         patient = patient or explorer.Patient()
-        labelled = lambda values: [(explorer.LABELS[v], v) for v in values]  # noqa: E731
+
+        def labelled(values: Iterable[str]) -> list[tuple[str, str]]:
+            return [(explorer.LABELS[v], v) for v in values]
+
         self.count = widgets.ToggleButtons(
             options=labelled(explorer.COUNTS),
             value=patient.count,
