@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: When a source was published: a year, a year and month, or a full ISO date.
+_PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: Written in ``published`` when the source itself carries no date (a web page, a label
+#: without a revision date); ``bonemets sources --stale`` always lists such sources.
+UNDATED = "undated"
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,7 @@ class Source:
     short: str  # how the lessons name it beside a fact, e.g. "Yang 2011"
     citation: str
     accessed: str  # ISO date on which the course team read it
+    published: str  # year ("2018"), "2018-05" or ISO date of this version; or "undated"
     url: str | None = None
     doi: str | None = None
     identifier: str | None = None  # e.g. a publisher's reference code, when no URL or DOI
@@ -32,6 +38,15 @@ class Source:
             raise ValueError("url: give a url, a doi or an identifier")
         if not _DATE.match(self.accessed):
             raise ValueError("accessed: expected a date as YYYY-MM-DD")
+        if self.published != UNDATED and not _PUBLISHED.match(self.published):
+            raise ValueError(
+                f"published: expected a year (YYYY), YYYY-MM, YYYY-MM-DD or {UNDATED!r}"
+            )
+
+    @property
+    def published_year(self) -> int | None:
+        """The year of publication, or None for an undated source."""
+        return None if self.published == UNDATED else int(self.published[:4])
 
     @property
     def link(self) -> str | None:
