@@ -34,9 +34,7 @@ def test_unknown_count_in_a_rule(course_data_copy: Path) -> None:
         "when: {counts: [several]}",
     )
     message = error_for(TreatmentOption)
-    assert message.startswith(
-        "course_data/treatment/options.yaml: record 'opt_chemotherapy'"
-    )
+    assert message.startswith("course_data/treatment/options.yaml: record 'opt_chemotherapy'")
     assert "field 'when.counts[0]'" in message and "'several'" in message
 
 
