@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "bonemets.grading.commands:check",
     ),
     "coverage": ("Print the item bank's coverage table", "bonemets.grading.commands:coverage"),
+    "sources": ("Sources and dates; --stale lists old ones", "bonemets.sources_report:sources"),
     "screenshots": ("Regenerate the README gallery", "bonemets.browser.gallery:screenshots"),
 }
 
