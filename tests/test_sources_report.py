@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from data_helpers import replace_once
 
 from bonemets.cli import main
 from bonemets.data import CourseDataError, Source, load_collection
 from bonemets.sources_report import practice_citations, stale_report, stale_sources
-from data_helpers import replace_once
 
 TODAY = date(2026, 12, 1)
 
