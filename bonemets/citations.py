@@ -71,7 +71,7 @@ def bibliography_html(source_ids: Iterable[str] | None = None) -> str:
             entry += f' <a href="{link}">{html.escape(source.link)}</a>'
         elif source.identifier:
             entry += f" ({html.escape(source.identifier)})"
-        entry += f" Published {html.escape(source.published)}. Read {source.accessed}."
+        entry += f" Published {html.escape(source.published_text)}. Read {source.accessed}."
         if source.strength:
             entry += f" <em>Note: {html.escape(source.strength)}.</em>"
         lines.append(f"<li>{entry}</li>")

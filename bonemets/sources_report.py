@@ -57,7 +57,7 @@ class StaleSource:
     def reason(self) -> str:
         if self.age_years is None:
             return "undated"
-        return f"published {self.source.published}, {self.age_years} years ago"
+        return f"published {self.source.published_text}, {self.age_years} years ago"
 
 
 def practice_citations(folder: Path | None = None) -> dict[str, list[str]]:
@@ -114,7 +114,7 @@ def bibliography_report(folder: Path | None = None) -> list[str]:
     """Every source with its publication and reading dates."""
     bibliography: Mapping[str, Source] = load_course(folder)[BIBLIOGRAPHY]
     return [
-        f"{s.id}: published {s.published}, read {s.accessed} ({s.short})"
+        f"{s.id}: published {s.published_text}, read {s.accessed} ({s.short})"
         for s in bibliography.values()
     ]
 

@@ -141,4 +141,4 @@ def test_sources_added_in_markdown_match_the_bibliography(repo_root: Path, lesso
     for entry in entries:
         source = next((s for c, s in citations.items() if entry.startswith(c)), None)
         assert source, f"{lesson}: {entry[:60]!r} is not in sources.yaml"
-        assert entry.endswith(f"Published {source.published}. Read {source.accessed}.")
+        assert entry.endswith(f"Published {source.published_text}. Read {source.accessed}.")

@@ -18,7 +18,7 @@ TODAY = date(2026, 12, 1)
 
 def test_every_source_records_when_it_was_published_and_read() -> None:
     for source in load_collection(Source).values():
-        assert source.published == "undated" or 1900 < (source.published_year or 0) <= 2026
+        assert source.published is None or 1900 < (source.published_year or 0) <= 2026
         assert source.accessed.startswith("2026-")
 
 
@@ -61,7 +61,7 @@ def test_oldest_first_and_undated_last() -> None:
 def test_only_practice_statements_count() -> None:
     cited = practice_citations()
     # FDG preparation (a practice statement) is listed by field; what a scan shows is not
-    assert "imaging/modalities.yaml: pet.preparation" in cited["jnmt2014_fdg_prep"]
+    assert "imaging/modalities.yaml: pet.preparation" in cited["snmmi_fdg"]
     assert "heindel2014" not in cited  # cited only for what scans show and which to choose
     assert "yang2011" not in cited  # accuracy figures are facts, not practice
     assert "treatment/medication_checklists.yaml: denosumab" in cited["xgeva_smpc"]

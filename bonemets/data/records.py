@@ -14,8 +14,7 @@ from typing import Literal
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: When a source was published: a year, a year and month, or a full ISO date.
 _PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-#: Written in ``published`` when the source itself carries no date (a web page, a label
-#: without a revision date); ``bonemets sources --stale`` always lists such sources.
+#: How an undated source (``published: null``) is shown to readers.
 UNDATED = "undated"
 
 
@@ -27,7 +26,10 @@ class Source:
     short: str  # how the lessons name it beside a fact, e.g. "Yang 2011"
     citation: str
     accessed: str  # ISO date on which the course team read it
-    published: str  # year ("2018"), "2018-05" or ISO date of this version; or "undated"
+    # Year ("2018"), "2018-05" or ISO date of the version read. Required: write
+    # ``published: null`` when the source carries no date (a web page, a label without a
+    # revision date); ``bonemets sources --stale`` always lists such sources.
+    published: str | None
     url: str | None = None
     doi: str | None = None
     identifier: str | None = None  # e.g. a publisher's reference code, when no URL or DOI
@@ -38,15 +40,20 @@ class Source:
             raise ValueError("url: give a url, a doi or an identifier")
         if not _DATE.match(self.accessed):
             raise ValueError("accessed: expected a date as YYYY-MM-DD")
-        if self.published != UNDATED and not _PUBLISHED.match(self.published):
+        if self.published is not None and not _PUBLISHED.match(self.published):
             raise ValueError(
-                f"published: expected a year (YYYY), YYYY-MM, YYYY-MM-DD or {UNDATED!r}"
+                "published: expected a year (YYYY), YYYY-MM or YYYY-MM-DD, or null if undated"
             )
 
     @property
     def published_year(self) -> int | None:
         """The year of publication, or None for an undated source."""
-        return None if self.published == UNDATED else int(self.published[:4])
+        return None if self.published is None else int(self.published[:4])
+
+    @property
+    def published_text(self) -> str:
+        """The publication date as readers see it ("undated" when there is none)."""
+        return self.published or UNDATED
 
     @property
     def link(self) -> str | None:
