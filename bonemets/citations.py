@@ -13,11 +13,17 @@ def _sources(source_ids: Iterable[str]) -> list[Source]:
     return [bibliography[source_id] for source_id in dict.fromkeys(source_ids)]
 
 
+def read_on(source: Source) -> str:
+    """When the course team read the source, as shown beside every citation."""
+    return f", read on {source.accessed}"
+
+
 def sources_text(source_ids: Iterable[str]) -> str:
-    """Plain text for a list of sources, e.g. ``Sources: Yang 2011; Mayo Clinic 2025``."""
+    """Plain text for a list of sources, e.g.
+    ``Sources: Yang 2011, read on 2026-11-30; Mayo Clinic 2025, read on 2026-11-30``."""
     labels = []
     for source in _sources(source_ids):
-        label = source.short
+        label = source.short + read_on(source)
         if source.strength:
             label += f" ({source.strength})"
         labels.append(label)
@@ -42,6 +48,7 @@ def sources_html(source_ids: Iterable[str]) -> str:
             )
         else:
             label = f'<span title="{title}">{label}</span>'
+        label += html.escape(read_on(source))
         if source.strength:
             label += f" <em>({html.escape(source.strength)})</em>"
         items.append(label)
@@ -64,7 +71,7 @@ def bibliography_html(source_ids: Iterable[str] | None = None) -> str:
             entry += f' <a href="{link}">{html.escape(source.link)}</a>'
         elif source.identifier:
             entry += f" ({html.escape(source.identifier)})"
-        entry += f" Read {source.accessed}."
+        entry += f" Published {html.escape(source.published_text)}. Read {source.accessed}."
         if source.strength:
             entry += f" <em>Note: {html.escape(source.strength)}.</em>"
         lines.append(f"<li>{entry}</li>")

@@ -101,6 +101,22 @@ COMMANDS: dict[str, Command] = {
             arg("--out", type=Path, default="docs/gallery", help="folder for the PNG files"),
         ),
     ),
+    "sources": Command(
+        "List the bibliography with its dates; --stale lists statements on old sources",
+        "bonemets.sources_report:sources",
+        (
+            arg(
+                "--stale",
+                action="store_true",
+                help="list practice and dosing statements resting on old or undated sources",
+            ),
+            arg(
+                "--years",
+                type=int,
+                help="age in years above which a source counts as old (default 5)",
+            ),
+        ),
+    ),
 }
 
 

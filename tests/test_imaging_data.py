@@ -50,13 +50,13 @@ def test_doses_match_the_research_notes() -> None:
     doses = {d.id: (d.low_msv, d.high_msv, d.ionizing) for d in data.doses().values()}
     assert doses == {
         "dose_xray_limb": (0.001, None, True),
-        "dose_xray_spine": (1.5, None, True),
+        "dose_xray_spine": (1.4, None, True),
         "dose_psma_pet": (2.9, 3.9, True),
         "dose_bone_scan": (4.2, 6.3, True),
-        "dose_ct_chest": (7.0, None, True),
-        "dose_pet_alone": (7.4, None, True),
-        "dose_ct_abdomen": (10.0, None, True),
-        "dose_pet_ct": (25.0, None, True),
+        "dose_ct_chest": (6.1, None, True),
+        "dose_pet_alone": (7.0, 14.1, True),
+        "dose_ct_abdomen": (7.7, None, True),
+        "dose_pet_ct": (22.7, None, True),
         "dose_mri": (None, None, False),
     }
 

@@ -11,11 +11,13 @@ def test_multiples_of_the_spine_xray() -> None:
     reference, rows = dose_rows()
     assert reference.id == "dose_xray_spine"
     by_id = {r.entry.id: r for r in rows}
-    assert by_id["dose_pet_ct"].low_multiple == pytest.approx(25 / 1.5)  # 16.67
-    assert by_id["dose_pet_ct"].multiple_text == "17×"
-    assert by_id["dose_bone_scan"].low_multiple == pytest.approx(2.8)  # 4.2 / 1.5
-    assert by_id["dose_bone_scan"].high_multiple == pytest.approx(4.2)  # 6.3 / 1.5
-    assert by_id["dose_bone_scan"].multiple_text == "2.8–4.2×"
+    assert by_id["dose_pet_ct"].low_multiple == pytest.approx(22.7 / 1.4)  # 16.21
+    assert by_id["dose_pet_ct"].multiple_text == "16×"
+    assert by_id["dose_bone_scan"].low_multiple == pytest.approx(3.0)  # 4.2 / 1.4
+    assert by_id["dose_bone_scan"].high_multiple == pytest.approx(4.5)  # 6.3 / 1.4
+    assert by_id["dose_bone_scan"].multiple_text == "3.0–4.5×"
+    # FDG PET alone is the range its source gives (0.019 mSv/MBq x 370-740 MBq), not 7.4
+    assert by_id["dose_pet_alone"].dose_text == "7–14.1 mSv"
     assert by_id["dose_bone_scan"].dose_text == "4.2–6.3 mSv"
     assert by_id["dose_xray_limb"].dose_text == "0.001 mSv"
 
@@ -29,10 +31,10 @@ def test_mri_is_stated_in_words_with_no_multiple() -> None:
 
 def test_another_reference_changes_every_multiple() -> None:
     reference, rows = dose_rows("dose_ct_chest")
-    assert reference.low_msv == 7
+    assert reference.low_msv == 6.1
     by_id = {r.entry.id: r for r in rows}
-    assert by_id["dose_ct_abdomen"].multiple_text == "1.4×"  # 10 / 7 = 1.43
-    assert by_id["dose_xray_spine"].multiple_text == "0.21×"  # 1.5 / 7 = 0.214
+    assert by_id["dose_ct_abdomen"].multiple_text == "1.3×"  # 7.7 / 6.1 = 1.26
+    assert by_id["dose_xray_spine"].multiple_text == "0.23×"  # 1.4 / 6.1 = 0.230
 
 
 def test_references_offered_are_single_valued_ionizing_exams() -> None:

@@ -47,7 +47,8 @@ from bonemets.imaging import rules
             ],
         ),
         ("biopsy_planning", [("ct", "first choice"), ("mri", "useful")]),
-        ("prostate_staging", [("psma_pet", "first choice"), ("bone_scan", "useful")]),
+        # AJR 2022 supports PSMA's accuracy but says bone scan remains the recommended test
+        ("prostate_staging", [("bone_scan", "first choice"), ("psma_pet", "useful")]),
     ],
 )
 def test_tests_for_each_question_best_first(question: str, expected: list) -> None:
@@ -66,7 +67,10 @@ def test_cord_compression_reasons_carry_the_numbers_and_whole_spine() -> None:
     [
         ("implant", {"mri": 1, "ct": 1}),
         ("kidney", {"ct": 1}),
-        ("pregnancy", {"bone_scan": 1, "xray": 1, "ct": 1, "pet": 1, "psma_pet": 1}),
+        # PSMA PET is for prostate cancer only: no pregnancy screening item for it
+        ("pregnancy", {"bone_scan": 1, "xray": 1, "ct": 1, "pet": 1}),
+        ("contrast_reaction", {"ct": 1}),
+        ("metformin", {"ct": 1, "pet": 1}),
         ("breastfeeding", {"bone_scan": 1}),
         ("glucose", {"pet": 1}),
         ("lie_still", {"mri": 1, "pet": 1, "bone_scan": 1}),
@@ -87,7 +91,10 @@ def test_factors_combine_per_test() -> None:
     assert [r.factor.id for r in raised["ct"]] == ["implant", "kidney"]
     assert [r.factor.id for r in raised["mri"]] == ["implant"]
     assert "eGFR under 30" in raised["ct"][1].caution.action
-    assert "120 to 150 mg/dL" in raised["pet"][0].caution.action
+    glucose = raised["pet"][0].caution.action
+    assert "150 and 200 mg/dL" in glucose and "upper limit" in glucose
+    assert "120" not in glucose  # no lower glucose target
+    assert "water" in glucose
 
 
 def test_comparison_rows_keep_file_order_and_attach_figures() -> None:

@@ -23,13 +23,13 @@ def test_dose_chart_redraws_with_the_chosen_reference() -> None:
     chart = w.DoseChart()
     assert chart.reference.description.startswith("Reference exam")
     before = chart.output.value
-    assert "Compared with X-ray of the spine" in before and "17×" in before
+    assert "Compared with X-ray of the lumbar spine" in before and "16×" in before
     assert "No ionizing radiation" in before
     assert "MRI has no bar" in _alt(before)
     chart.reference.value = "dose_ct_chest"
     after = chart.output.value
     assert "Compared with CT of the chest" in after
-    assert "3.6×" in after  # PET/CT 25 / 7
+    assert "3.7×" in after  # PET/CT 22.7 / 6.1 (current ACR/RSNA chart)
     assert "ACR/RSNA dose chart" in after  # sources beside the numbers
 
 
@@ -78,7 +78,7 @@ def test_caution_checker_lists_cautions_per_test() -> None:
     assert "Tick a patient factor" in checker.output.value
     checker.boxes["glucose"].value = True
     html = checker.output.value
-    assert "120 to 150 mg/dL" in html and "⚠ 1 caution" in html
+    assert "150 and 200 mg/dL" in html and "⚠ 1 caution" in html
     assert html.count("No caution from these factors") == 5
 
 
@@ -115,7 +115,10 @@ def test_preparation_table_has_every_test_and_the_key_checks() -> None:
     for text in (
         "aneurysm clips",
         "eGFR",
-        "120 to 150 mg/dL",
+        "150 and 200 mg/dL",
+        "plain water is allowed",
+        "unless fluids are restricted",
+        "metformin",
         "at least 1 litre",
         "at least 4 hours",
         "prostate cancer only",

@@ -28,20 +28,35 @@ def test_a_single_stable_metastasis_gets_the_general_options_and_radiation() -> 
     assert shown(count="one", site="other", bone="stable") == BASELINE
 
 
-def test_radiation_treats_one_or_a_few_areas_but_not_many() -> None:
-    # Seed: radiation suits a single area or a small number of them, not many.
-    assert "opt_radiation" in shown(count="one")
-    assert "opt_radiation" in shown(count="a_few")
-    assert "opt_radiation" not in shown(count="many")
+def test_radiation_is_offered_however_many_metastases() -> None:
+    # ASTRO 2024: radiation for a painful site or cord compression at any count; the
+    # seed's "not for many" means it does not treat every site, not that it is withheld.
+    for count in COUNTS:
+        assert "opt_radiation" in shown(count=count)
+    assert "opt_radiation" in shown(count="many", site="spine", flags=["pain_uncontrolled"])
 
 
-@pytest.mark.parametrize("option", ["opt_radiopharmaceutical", "opt_chemotherapy"])
-def test_more_than_one_bone_brings_radiopharmaceuticals_and_chemotherapy(option: str) -> None:
-    # Seed: radiopharmaceuticals are an option with several bone metastases, and
-    # chemotherapy when the cancer has reached several bones.
-    assert option not in shown(count="one")
-    assert option in shown(count="a_few")
-    assert option in shown(count="many")
+def test_more_than_one_bone_brings_chemotherapy() -> None:
+    assert "opt_chemotherapy" not in shown(count="one")
+    assert "opt_chemotherapy" in shown(count="a_few")
+    assert "opt_chemotherapy" in shown(count="many")
+
+
+def test_radium_223_only_for_castration_resistant_prostate_cancer() -> None:
+    # Xofigo label: CRPC with symptomatic bone metastases and no known visceral metastases.
+    for count in COUNTS:
+        assert "opt_radiopharmaceutical" not in shown(count=count)
+        assert "opt_radiopharmaceutical" not in shown(count=count, flags=["hormone_sensitive"])
+    assert "opt_radiopharmaceutical" in shown(count="a_few", flags=["crpc_no_visceral"])
+    assert "opt_radiopharmaceutical" in shown(count="many", flags=["crpc_no_visceral"])
+    assert "opt_radiopharmaceutical" not in shown(count="one", flags=["crpc_no_visceral"])
+
+
+def test_fixation_names_mirels_for_long_bones_and_sins_for_the_spine() -> None:
+    fixation = next(o for o in all_options() if o.id == "opt_fixation")
+    nursing = " ".join(fixation.nursing)
+    assert "long bone, Mirels" in nursing and "Spinal Instability Neoplastic Score" in nursing
+    assert "fisher2010_sins" in fixation.sources
 
 
 def test_sbrt_only_for_the_spine() -> None:
@@ -89,7 +104,7 @@ def test_many_metastases_with_every_flag_in_a_broken_spine() -> None:
     )
     assert options == {
         "opt_bone_building",
-        "opt_radiopharmaceutical",
+        "opt_radiation",
         "opt_chemotherapy",
         "opt_hormone_therapy",
         "opt_targeted_therapy",
@@ -131,7 +146,11 @@ def test_order_is_teaching_order_and_rows_have_six_columns() -> None:
     options = options_for(Patient(count="a_few"))
     assert [o.order for o in options] == sorted(o.order for o in options)
     rows = option_rows(options)
-    assert rows[0][:3] == ("Bone-building medicines", "Systemic", "Bone strength, Pain relief")
+    assert rows[0][:3] == (
+        "Bone-modifying agents (bone-building medicines)",
+        "Systemic",
+        "Bone strength, Pain relief",
+    )
     assert all(len(row) == 6 for row in rows)
 
 

@@ -84,5 +84,8 @@ def test_a_missing_factor_is_named() -> None:
 def test_accuracy_statement_is_sourced_to_the_validation_study() -> None:
     accuracy = table().accuracy
     assert "91%" in accuracy.text and "35%" in accuracy.text
-    assert accuracy.sources == ("jaaos2020_mirels",)
+    # Damron 2003 (femoral lesions) gives 91% / 35%; "over 91%" is not in it
+    assert accuracy.sources[0] == "damron2003"
+    assert "over 91%" not in accuracy.text and "femoral" in accuracy.text
+    assert "SINS" in accuracy.text  # long bones only; the spine has its own score
     assert set(table().sources) == {"mirels1989", "jawad2010"}

@@ -14,6 +14,10 @@ from typing import Literal
 from bonemets.data.errors import InvalidField
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: When a source was published: a year, a year and month, or a full ISO date.
+_PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: How an undated source (``published: null``) is shown to readers.
+UNDATED = "undated"
 
 
 @dataclass(frozen=True)
@@ -24,17 +28,34 @@ class Source:
     short: str  # how the lessons name it beside a fact, e.g. "Yang 2011"
     citation: str
     accessed: str  # ISO date on which the course team read it
+    # Year ("2018"), "2018-05" or ISO date of the version read. Required: write
+    # ``published: null`` when the source carries no date (a web page, a label without a
+    # revision date); ``bonemets sources --stale`` always lists such sources.
+    published: str | None
     url: str | None = None
     doi: str | None = None
     identifier: str | None = None  # e.g. a publisher's reference code, when no URL or DOI
     strength: str | None = None  # e.g. "weak: a single clinic page"; shown to readers
-    published: str | None = None  # year or ISO date of the version read
 
     def __post_init__(self) -> None:
         if not (self.url or self.doi or self.identifier):
             raise InvalidField("url", "give a url, a doi or an identifier")
         if not _DATE.match(self.accessed):
             raise InvalidField("accessed", "expected a date as YYYY-MM-DD")
+        if self.published is not None and not _PUBLISHED.match(self.published):
+            raise InvalidField(
+                "published", "expected a year (YYYY), YYYY-MM or YYYY-MM-DD, or null if undated"
+            )
+
+    @property
+    def published_year(self) -> int | None:
+        """The year of publication, or None for an undated source."""
+        return None if self.published is None else int(self.published[:4])
+
+    @property
+    def published_text(self) -> str:
+        """The publication date as readers see it ("undated" when there is none)."""
+        return self.published or UNDATED
 
     @property
     def link(self) -> str | None:

@@ -1,7 +1,9 @@
 """The treatment explorer's rules: which options the sources describe for a described patient.
 
 Each option in ``course_data/treatment/options.yaml`` carries its own ``when`` criteria, so
-the rules live in data and each one can be tested against the seed's wording.
+the rules live in data and each one can be tested against the seed's wording and, where the
+seed over-simplifies, against a guideline or label: radiation is offered at any number of
+metastases (ASTRO 2024), and radium-223 only with the ``crpc_no_visceral`` flag (its label).
 """
 
 from __future__ import annotations
@@ -16,7 +18,11 @@ Count = Literal["one", "a_few", "many"]
 Site = Literal["spine", "pelvis", "long_bone", "other"]
 BoneStatus = Literal["stable", "at_risk", "broken"]
 Flag = Literal[
-    "hormone_sensitive", "targetable_change", "pain_uncontrolled", "refractory_one_or_two"
+    "hormone_sensitive",
+    "targetable_change",
+    "pain_uncontrolled",
+    "refractory_one_or_two",
+    "crpc_no_visceral",
 ]
 Aim = Literal["pain", "bone_strength", "growth_control", "stability"]
 
@@ -28,6 +34,7 @@ FLAGS: tuple[Flag, ...] = (
     "targetable_change",
     "pain_uncontrolled",
     "refractory_one_or_two",
+    "crpc_no_visceral",  # radium-223's licensed group; without it the explorer never offers it
 )
 
 #: Words shown to readers for each coded value (labels, not facts).
@@ -46,6 +53,9 @@ LABELS: dict[str, str] = {
     "targetable_change": "A targetable change found on tumour testing",
     "pain_uncontrolled": "Pain not controlled by current medicines",
     "refractory_one_or_two": "One or two areas that other treatments have not helped",
+    "crpc_no_visceral": (
+        "Castration-resistant prostate cancer, bone symptoms, no known metastases in organs"
+    ),
     "pain": "Pain relief",
     "bone_strength": "Bone strength",
     "growth_control": "Growth control",

@@ -34,7 +34,7 @@ def test_checker_by_mouse(lesson: Page, shoot) -> None:
     wait_for_text(result, html_text(complications_html(now)))
     shoot(widget, "1-leg-weakness")
 
-    widget.get_by_text("Back pain that is worse lying down", exact=False).click()
+    widget.get_by_text("New or changing back pain", exact=False).click()
     now = ticked(boxes)
     wait_for_text(result, html_text(complications_html(now)))
     # Both cord-compression cues: the emergency comes first, flagged in words.
