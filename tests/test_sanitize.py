@@ -35,6 +35,7 @@ from bonemets.grading.sanitize import (
     clean_markdown,
     render_markdown,
     sanitize_cell,
+    terminal_safe,
 )
 
 FORBIDDEN_ELEMENTS = {"iframe", "frame", "object", "embed", "form", "base"}
@@ -237,3 +238,27 @@ def test_autograde_and_feedback_on_a_hostile_submission(repo_root: Path, tmp_pat
     text = plain_text(feedback)
     for words in all_student_words():
         assert words in text, words
+
+
+def test_terminal_output_shows_control_characters_instead_of_obeying_them() -> None:
+    text = "q1: \x1b]0;new title\x07 \x1b[2J \u202eevil\nnext\tline"
+    assert (
+        terminal_safe(text) == "q1: \\u001b]0;new title\\u0007 \\u001b[2J \\u202eevil\nnext\tline"
+    )
+
+
+def test_check_command_prints_messages_terminal_safe(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from types import SimpleNamespace
+
+    import bonemets.grading.selfcheck as selfcheck
+    from bonemets.cli import main
+
+    result = SimpleNamespace(message="q1 \x1b[31mred", details=("why \x1b]8;;x\x07",))
+    report = SimpleNamespace(results=[result], score=0, max_points=1)
+    monkeypatch.setattr(selfcheck, "score_notebook", lambda path: report)
+    assert main(["check", str(tmp_path / "a.ipynb")]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "q1 \\u001b[31mred" in out

@@ -54,6 +54,7 @@ ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope", "style"},
     "ol": {"start"},
     "abbr": {"title"},
+    "details": {"open"},  # a student's open details stay open, so the words show
 }
 # Removed with everything inside them (the rest of a disallowed tag's text is kept).
 DROPPED_WITH_CONTENT = {
@@ -96,6 +97,16 @@ CLEANER = nh3.Cleaner(
     link_rel="noopener noreferrer nofollow",
     filter_style_properties={"text-align"},  # Markdown table alignment, nothing that moves
 )
+
+
+# C0/C1 control characters (terminal escape sequences) and bidirectional overrides (text
+# that reads differently from what it is), except newline and tab.
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` for a terminal: control and bidi characters shown as ``\\uXXXX``, not obeyed."""
+    return UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def clean_html(html: str) -> str:
