@@ -262,3 +262,30 @@ def test_check_command_prints_messages_terminal_safe(
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
     assert "q1 \\u001b[31mred" in out
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[the plan](java&#9;script:alert(1))",  # an entity hides the scheme from a text check
+        "[the plan][p]\n\n[p]: javascript:alert(1)",  # a reference definition
+        "[the plan](JAVASCRIPT:alert(1))",
+        "![scan](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "```mermaid\ngraph TD; A-->B; click A callback\n```",  # handed to a diagram script
+    ],
+)
+def test_markdown_syntax_tricks_are_cleaned_too(source: str) -> None:
+    assert clean_markdown(source) != source
+    shown = render_markdown(clean_markdown(source))
+    assert scan(shown).problems == []
+    assert "javascript" not in shown.lower() and "mermaid" not in shown
+
+
+def test_the_sanitiser_sits_where_the_guide_says(tmp_path: Path) -> None:
+    config = course_config(tmp_path)
+    name = "bonemets.grading.sanitize.SanitizeSubmission"
+    autograde = list(config.Autograde.autograde_preprocessors)
+    assert autograde.index(name) > autograde.index("nbgrader.preprocessors.SaveAutoGrades")
+    assert autograde.index(name) > autograde.index("bonemets.grading.preprocessor.ScoreItems")
+    assert config.GenerateFeedback.preprocessors[0] == name
+    assert config.HTMLExporter.preprocessors == [name]
