@@ -21,6 +21,7 @@ mail addresses, and images embedded as raster or SVG data URLs (an SVG shown thr
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Callable
 from typing import Any, cast
@@ -69,9 +70,6 @@ NUMBER = re.compile(r"^\d{1,5}%?$")
 GRADE_ID = re.compile(r"^[A-Za-z0-9_\-]+$")
 # Raster images only: an attachment is shown through nbconvert's data URL.
 RASTER_TYPES = ("image/png", "image/jpeg", "image/gif")
-# Output types nbconvert renders that cannot run anything once cleaned; the rest
-# (application/javascript, widget views and state, text/latex, vendor types) is dropped.
-KEPT_OUTPUT_TYPES = ("text/plain", "text/html", "text/markdown", *RASTER_TYPES)
 REMOVED_OUTPUT = "(An output the course does not display to graders was removed here.)"
 WRAPPER_CLASS = "bonemets-sanitised"
 
@@ -164,14 +162,16 @@ def _text(value: Any) -> str:
 
 def _svg_as_image(svg: str) -> str:
     """An SVG output as an ``<img>``: drawn, but its scripts and links never run."""
-    import base64
-
     encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     return f'<img src="data:image/svg+xml;base64,{encoded}" alt="figure">'
 
 
 def clean_bundle(data: dict[str, Any]) -> dict[str, Any]:
-    """A display bundle reduced to the kept types, each one cleaned."""
+    """A display bundle with text, cleaned HTML/Markdown and images; nothing else.
+
+    Dropped: application/javascript, widget views and state (nbconvert would load the
+    widget library from a CDN), text/latex (copied into the page raw), vendor types.
+    """
     kept: dict[str, Any] = {}
     for mime, value in data.items():
         if mime == "text/plain":
