@@ -45,14 +45,24 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.LimitOutput",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
+    # Student HTML, outputs, attachments and metadata made inert in the autograded copy
+    # (after SaveAutoGrades, which compares answers with the release as submitted).
+    "bonemets.grading.sanitize.SanitizeSubmission",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 # Feedback shows each item's score and rationale. For items you will reuse, list their ids
 # here (or set `reuse: true` in the item's YAML) before `nbgrader generate_feedback`: their
 # feedback then shows the score only. `c.WithholdFeedback.withhold_all = True` hides all.
 c.GenerateFeedback.preprocessors = [
+    # Again before feedback (first: GetGrades then adds the grader's scores and comments).
+    "bonemets.grading.sanitize.SanitizeSubmission",
     "nbgrader.preprocessors.GetGrades",
     "bonemets.grading.feedback.WithholdFeedback",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 c.WithholdFeedback.withhold_feedback_for = []
+
+# formgrader renders each submission with this exporter when a grader opens it: sanitise
+# there too, so a notebook autograded before this setting (or edited by hand) is inert.
+# docs/instructor-guide.md, "What is sanitised where", explains the three layers.
+c.HTMLExporter.preprocessors = ["bonemets.grading.sanitize.SanitizeSubmission"]

@@ -43,17 +43,19 @@ def release(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
+    from bonemets.grading.sanitize import terminal_safe
     from bonemets.grading.selfcheck import NotebookProblem, score_notebook
 
     try:
         report = score_notebook(args.notebook)
     except NotebookProblem as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(terminal_safe(str(exc))) from None
+    # Messages can quote what the notebook holds: never let it drive the terminal.
     for result in report.results:
-        print(result.message)
+        print(terminal_safe(result.message))
         if not args.no_rationale:
             for line in result.details:
-                print("    " + line)
+                print("    " + terminal_safe(line))
     print(
         f"Total: {report.score} of {report.max_points} auto-graded points "
         f"(the short answer is graded by hand)."
