@@ -50,16 +50,16 @@ test-fast: setup ## Unit tests only (no notebook execution, no browser)
 	$(BIN)/python -m pytest -m "not browser and not slow" --ignore=tests/notebooks
 
 lint: setup ## Check the code with ruff
-	$(BIN)/ruff check bonemets tests benchmarks nbgrader_config.py
+	$(BIN)/ruff check bonemets tests benchmarks tools nbgrader_config.py
 
 format: setup ## Format the code with ruff
-	$(BIN)/ruff format bonemets tests benchmarks nbgrader_config.py
+	$(BIN)/ruff format bonemets tests benchmarks tools nbgrader_config.py
 
 release: setup ## Regenerate release/ from source/ with nbgrader
 	$(BIN)/python -m bonemets.cli release
 
 screenshots: setup ## Regenerate the README gallery in docs/gallery/ (needs chromium)
-	$(BIN)/python -m bonemets.cli screenshots
+	$(BIN)/python tools/gallery.py
 
 bench: setup ## Run the benchmarks and print their figures
 	$(BIN)/python benchmarks/run_all.py

@@ -44,7 +44,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "bonemets.grading.commands:check",
     ),
     "coverage": ("Print the item bank's coverage table", "bonemets.grading.commands:coverage"),
-    "screenshots": ("Regenerate the README gallery", "bonemets.browser.gallery:screenshots"),
 }
 
 

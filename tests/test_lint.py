@@ -16,7 +16,7 @@ def test_ruff_finds_nothing(repo_root: Path) -> None:
         pytest.skip("ruff is not installed in this environment")
     targets = [
         t
-        for t in ("bonemets", "tests", "benchmarks", "nbgrader_config.py")
+        for t in ("bonemets", "tests", "benchmarks", "tools", "nbgrader_config.py")
         if (repo_root / t).exists()
     ]
     result = subprocess.run(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bonemets.browser.widgets import (
+from course_browser.widgets import (
     active_label,
     focus,
     html_outputs,
@@ -15,6 +15,7 @@ from bonemets.browser.widgets import (
     view,
     wait_for_text,
 )
+
 from bonemets.imaging import rules
 from bonemets.imaging.data import factors, modalities, questions
 from bonemets.imaging.doses import reference_choices

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bonemets.browser.widgets import (
+from course_browser.widgets import (
     focus,
     html_outputs,
     html_text,
@@ -13,6 +13,7 @@ from bonemets.browser.widgets import (
     view,
     wait_for_text,
 )
+
 from bonemets.treatment import checklist, explorer, views
 
 if TYPE_CHECKING:

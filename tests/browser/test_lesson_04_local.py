@@ -6,8 +6,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from bonemets.browser.a11y import control_names
-from bonemets.browser.widgets import (
+from course_browser.a11y import control_names
+from course_browser.widgets import (
     active_label,
     focus,
     html_outputs,
@@ -16,6 +16,7 @@ from bonemets.browser.widgets import (
     view,
     wait_for_text,
 )
+
 from bonemets.treatment import charts, mirels, schedules, views
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ import time
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from bonemets.browser.notebook import cell_with_source
+from course_browser.notebook import cell_with_source
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
