@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from bonemets.citations import SourcedText
 from bonemets.data import load_collection
-from bonemets.treatment.common import SourcedText
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bonemets.citations import SourcedText
 from bonemets.data import load_collection
-from bonemets.treatment.common import SourcedText
 
 
 @dataclass(frozen=True)

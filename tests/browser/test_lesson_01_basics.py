@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from course_browser.widgets import focus, html_outputs, html_text, view, wait_for_text
 
-from bonemets.imaging import rules
-from bonemets.imaging.widgets import complications_html
+from bonemets.complications import rules
+from bonemets.complications.views import complications_html
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page

@@ -19,14 +19,14 @@ from course_browser.widgets import (
 from bonemets.imaging import rules
 from bonemets.imaging.data import factors, modalities, questions
 from bonemets.imaging.doses import reference_choices
-from bonemets.imaging.widgets import (
-    AccuracyExplorer,
+from bonemets.imaging.views import (
     accuracy_html,
     cautions_html,
     comparison_html,
     dose_html,
     question_html,
 )
+from bonemets.imaging.widgets import AccuracyExplorer
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -37,7 +37,7 @@ REFERENCES = dict(reference_choices())  # label -> id, in display order
 STUDIES = dict(rules.studies())
 QUESTIONS = {q.label: q.id for q in questions().values()}
 # The slider's step is the widget's own setting (it may change): read it, don't copy it.
-STEP = AccuracyExplorer().pre_test.step
+STEP = AccuracyExplorer().controls["pre_test"].step
 
 
 def label_of(choices: dict[str, str], value: str) -> str:
