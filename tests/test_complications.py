@@ -19,7 +19,7 @@ def test_complications_most_urgent_first() -> None:
 
 
 def test_complication_checker_puts_the_emergency_first() -> None:
-    checker = w.complication_checker()
+    checker = w.ComplicationChecker()
     boxes = checker.controls["cues"].boxes
     boxes["confusion"].value = True
     boxes["bladder_bowel"].value = True
@@ -31,13 +31,13 @@ def test_complication_checker_puts_the_emergency_first() -> None:
 
 
 def test_every_cue_is_a_labelled_checkbox() -> None:
-    boxes = w.complication_checker().controls["cues"].boxes
+    boxes = w.ComplicationChecker().controls["cues"].boxes
     assert list(boxes) == [cue_id for _, cue_id in rules.all_cues()]
     assert all(box.description.strip() for box in boxes.values())
 
 
 def test_urgency_overview_puts_cord_compression_first_in_chart_and_table() -> None:
-    html = w.urgency_overview()._repr_html_()
+    html = w.UrgencyOverview()._repr_html_()
     (alt,) = ALT.findall(html)
     assert alt.index("Spinal cord compression, emergency") < alt.index("Bone pain, assess")
     assert html.count('<th scope="row">') == 4

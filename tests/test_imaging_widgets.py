@@ -105,7 +105,7 @@ def test_every_control_has_a_visible_label() -> None:
 
 
 def test_preparation_table_has_every_test_and_the_key_checks() -> None:
-    html = w.preparation_table()._repr_html_()
+    html = w.PreparationTable()._repr_html_()
     for text in (
         "aneurysm clips",
         "eGFR",

@@ -24,11 +24,3 @@ class ComplicationChecker(ControlPanel):
             title="What do you notice? (tick any)",
             framed=False,
         )
-
-
-def urgency_overview() -> UrgencyOverview:
-    return UrgencyOverview()
-
-
-def complication_checker() -> ComplicationChecker:
-    return ComplicationChecker()

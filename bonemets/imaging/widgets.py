@@ -140,10 +140,6 @@ class PreparationTable:
         return views.preparation_html()
 
 
-def preparation_table() -> PreparationTable:
-    return PreparationTable()
-
-
 def lesson_sources() -> list[str]:
     """The sources lesson 2 draws on: the Mayo Clinic page and everything the data cites."""
     return ["mayo2025", *(s for s in all_sources() if s != "mayo2025")]

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 LESSON = "01_bone_metastasis_basics.ipynb"
 CUES = rules.all_cues()  # (label, id) in the order the checkboxes are shown
-CELL = "w.complication_checker()"
+CELL = "w.ComplicationChecker()"
 
 
 def ticked(boxes: Locator) -> list[str]:

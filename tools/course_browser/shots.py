@@ -42,7 +42,7 @@ SHOTS: dict[str, Shot] = {
         _quiz,
     ),
     "01_bone_metastasis_basics": Shot(
-        "w.complication_checker()",
+        "w.ComplicationChecker()",
         "The complication checker: two cues ticked point to spinal cord compression",
         _click_text("Back pain that is worse lying down", "Legs getting weaker"),
     ),
