@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from bonemets.imaging.bayes import PostTest
@@ -81,11 +82,13 @@ def dose_chart(rows: Sequence[DoseRow], reference: DoseEntry, order: Sequence[st
         ax.minorticks_off()
         ax.set_yticks(range(len(rows)), labels)
         ax.invert_yaxis()
-        ax.axvline(reference.low_msv, color=ACCENT_TEXT_COLOUR, linestyle="--", linewidth=1.5)
+        # The reference is always an ionizing exam (reference_choices offers only those).
+        reference_msv = reference.low_msv or DOSE_AXIS[0]
+        ax.axvline(reference_msv, color=ACCENT_TEXT_COLOUR, linestyle="--", linewidth=1.5)
         ax.text(
-            reference.low_msv * 1.1,
+            reference_msv * 1.1,
             -0.9,
-            f"Reference: {reference.exam}, {fmt_msv(reference.low_msv)} mSv",
+            f"Reference: {reference.exam}, {fmt_msv(reference_msv)} mSv",
             color=ACCENT_TEXT_COLOUR,
             fontsize=9.5,
             va="bottom",
@@ -96,7 +99,7 @@ def dose_chart(rows: Sequence[DoseRow], reference: DoseEntry, order: Sequence[st
     return fig
 
 
-def _dot(ax, x: float, y: float, marker: str, color: str) -> None:
+def _dot(ax: Axes, x: float, y: float, marker: str, color: str) -> None:
     ax.plot(
         [x],
         [y],
@@ -108,7 +111,7 @@ def _dot(ax, x: float, y: float, marker: str, color: str) -> None:
     )
 
 
-def _rows_axis(ax, labels: Sequence[str]) -> None:
+def _rows_axis(ax: Axes, labels: Sequence[str]) -> None:
     ax.set_yticks(list(range(len(labels))), labels)
     ax.set_ylim(len(labels) - 0.5, -0.6)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)

@@ -35,7 +35,7 @@ def dose_html(reference: str = DEFAULT_REFERENCE) -> str:
     ionizing = [r for r in rows if r.entry.ionizing]
     smallest, largest = (
         ionizing[0],
-        max(ionizing, key=lambda r: r.entry.high_msv or r.entry.low_msv),
+        max(ionizing, key=lambda r: r.entry.high_msv or r.entry.low_msv or 0.0),
     )
     alt = (
         f"Horizontal bar chart of typical adult effective dose on a log scale, from "

@@ -7,7 +7,10 @@ label, and each function has an ``*_alt`` partner that describes the figure in w
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
+from typing import Any
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
@@ -21,7 +24,14 @@ _AIMS = ("pain", "bone_strength", "growth_control", "stability")
 _KINDS = ("systemic", "local", "supportive")
 
 
-def _x_labels(ax, positions, labels, *, top: bool = False, **text_kw) -> None:
+def _x_labels(
+    ax: Axes,
+    positions: Sequence[float],
+    labels: Sequence[str],
+    *,
+    top: bool = False,
+    **text_kw: Any,
+) -> None:
     """Axis labels drawn as plain text with the tick machinery switched off.
 
     Widgets redraw on every change, and matplotlib's ticks cost about twice as much per
@@ -33,7 +43,7 @@ def _x_labels(ax, positions, labels, *, top: bool = False, **text_kw) -> None:
         ax.text(x, y, label, transform=ax.get_xaxis_transform(), ha="center", va=va, **text_kw)
 
 
-def _y_labels(ax, positions, labels, **text_kw) -> None:
+def _y_labels(ax: Axes, positions: Sequence[float], labels: Sequence[str], **text_kw: Any) -> None:
     """Like :func:`_x_labels`, on the left of the axes."""
     ax.set_yticks([])
     for y, label in zip(positions, labels, strict=True):

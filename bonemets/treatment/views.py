@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bonemets.caching import course_cache
-from bonemets.citations import sources_html, sources_text
+from bonemets.citations import sourced_list, sources_html, sources_text
 from bonemets.figures import figure_html, table_html
 from bonemets.treatment import charts
 from bonemets.treatment.ablation import method as ablation_method
@@ -107,7 +107,10 @@ class OptionCards:
 
 def option_html(option: TreatmentOption) -> str:
     """One option as a fact card, for the lesson section that teaches it."""
-    items = lambda values: "".join(f"<li>{html.escape(v)}</li>" for v in values)  # noqa: E731
+
+    def items(values: Sequence[str]) -> str:
+        return "".join(f"<li>{html.escape(v)}</li>" for v in values)
+
     return (
         f'<div style="border-left:4px solid #0072B2;padding:0.3em 0.8em">'
         f"<p><strong>{html.escape(option.name)}</strong> ({LABELS[option.kind].lower()}; aims: "
@@ -181,9 +184,6 @@ def schedule_html(situation: str, schedules: tuple[str, ...]) -> str:
     picked = [s for s in chosen.schedules if s.id in schedules]
     if not picked:
         return _status("Tick at least one schedule to compare.")
-    statements = "".join(
-        f"<li>{html.escape(s.text)} {sources_html(s.sources)}</li>" for s in chosen.statements
-    )
     return (
         _status(f"{chosen.title}: comparing {len(picked)} schedule(s).")
         + figure_html(
@@ -197,7 +197,7 @@ def schedule_html(situation: str, schedules: tuple[str, ...]) -> str:
             caption=f"{chosen.title}: the schedules side by side",
         )
         + f"<p>{sources_html(chosen.sources)}</p>"
-        + f"<p><strong>What the guideline says</strong></p><ul>{statements}</ul>"
+        + f"<p><strong>What the guideline says</strong></p>{sourced_list(chosen.statements)}"
     )
 
 
@@ -206,9 +206,6 @@ def ablation_html(method: str, step: int) -> str:
     """One step of the method's cycle (a step past its last shows the last)."""
     view = step_view(method, min(step, len(ablation_method(method).phases)))
     cycle = view.method
-
-    def listing(entries) -> str:
-        return "".join(f"<li>{html.escape(e.text)} {sources_html(e.sources)}</li>" for e in entries)
 
     return (
         _status(f"{cycle.name}. {view.heading}. {view.phase.description}")
@@ -223,8 +220,8 @@ def ablation_html(method: str, step: int) -> str:
             caption=f"{cycle.name}: steps in order",
         )
         + f"<p>{html.escape(cycle.device)} {sources_html(cycle.sources)}</p>"
-        + f"<p><strong>Side effects</strong></p><ul>{listing(cycle.side_effects)}</ul>"
-        + f"<p><strong>Nursing</strong></p><ul>{listing(cycle.nursing)}</ul>"
+        + f"<p><strong>Side effects</strong></p>{sourced_list(cycle.side_effects)}"
+        + f"<p><strong>Nursing</strong></p>{sourced_list(cycle.nursing)}"
     )
 
 
