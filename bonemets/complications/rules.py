@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bonemets.complications.records import Complication
-from bonemets.data import load_collection
-from bonemets.data.loader import Collection
+from bonemets.imaging.data import complications
+from bonemets.imaging.records import Complication
 
 #: Urgency levels from least to most urgent.
 URGENCY_LEVELS = ("assess and report", "report promptly", "emergency: escalate at once")
-
-
-def complications() -> Collection[Complication]:
-    return load_collection(Complication)
 
 
 def most_urgent_first(found: Iterable[Complication]) -> list[Complication]:

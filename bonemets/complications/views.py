@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 from bonemets.caching import course_cache
 from bonemets.citations import sourced_list
-from bonemets.complications.rules import complications, complications_for, most_urgent_first
+from bonemets.complications.rules import complications_for, most_urgent_first
 from bonemets.figures import region_html, table_html
+from bonemets.imaging.data import complications
 
 
 def complications_html(cues: Sequence[str]) -> str:

@@ -30,7 +30,7 @@ COLLECTIONS: dict[str, str] = {
     "imaging/accuracy.yaml": "bonemets.imaging.records:Accuracy",
     "imaging/questions.yaml": "bonemets.imaging.records:ClinicalQuestion",
     "imaging/factors.yaml": "bonemets.imaging.records:PatientFactor",
-    "imaging/complications.yaml": "bonemets.complications.records:Complication",
+    "imaging/complications.yaml": "bonemets.imaging.records:Complication",
     # Treatment and supportive care (lessons 03-05)
     "treatment/options.yaml": "bonemets.treatment.explorer:TreatmentOption",
     "treatment/mirels.yaml": "bonemets.treatment.mirels:MirelsTable",

@@ -15,6 +15,7 @@ from bonemets.data.loader import Collection, data_dir
 from bonemets.imaging.records import (
     Accuracy,
     ClinicalQuestion,
+    Complication,
     DoseEntry,
     Modality,
     PatientFactor,
@@ -94,6 +95,10 @@ def questions() -> Collection[ClinicalQuestion]:
 
 def factors() -> Collection[PatientFactor]:
     return _factors(str(data_dir()))
+
+
+def complications() -> Collection[Complication]:
+    return load_collection(Complication)
 
 
 def clear_cache() -> None:

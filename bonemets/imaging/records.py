@@ -128,3 +128,26 @@ class PatientFactor:
     def __post_init__(self) -> None:
         if not self.cautions:
             raise ValueError("cautions: give at least one")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A finding a nurse may notice, and the complication it can point to."""
+
+    id: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Complication:
+    """A problem bone metastasis causes, how it shows, and what the nurse does
+    (lesson 1; its widgets are in ``bonemets.complications``)."""
+
+    id: str
+    name: str
+    summary: SourcedText
+    cues: tuple[Cue, ...]
+    urgency: Literal["emergency: escalate at once", "report promptly", "assess and report"]
+    nurse_actions: tuple[SourcedText, ...]
+    imaging: SourcedText | None = None

@@ -15,22 +15,16 @@ import ipywidgets as widgets
 from bonemets.imaging import rules, views
 from bonemets.imaging.data import all_sources, factors, modalities, questions
 from bonemets.imaging.doses import DEFAULT_REFERENCE, reference_choices
-from bonemets.panel import CheckboxGroup, ControlPanel
+from bonemets.panel import FULL_LABEL, CheckboxGroup, ControlPanel, dropdown
 from bonemets.prewarm import prewarm
-
-_LABEL_STYLE = {"description_width": "initial"}
 
 
 class DoseChart(ControlPanel):
     """Pick the exam to compare against; the chart, table and multiples follow."""
 
     def __init__(self) -> None:
-        reference = widgets.Dropdown(
-            options=reference_choices(),
-            value=DEFAULT_REFERENCE,
-            description="Reference exam (dashed line):",
-            style=_LABEL_STYLE,
-            layout=widgets.Layout(width="auto"),
+        reference = dropdown(
+            "Reference exam (dashed line):", reference_choices(), DEFAULT_REFERENCE
         )
         super().__init__({"reference": reference}, views.dose_html, framed=False)
         # Keyword calls, as the panel makes them: the cache tells the two kinds apart.
@@ -41,19 +35,14 @@ class AccuracyExplorer(ControlPanel):
     """A study picker and a pre-test probability slider; Bayes gives the post-test chance."""
 
     def __init__(self, pre_test_percent: int = 30) -> None:
-        study = widgets.Dropdown(
-            options=rules.studies(),
-            description="Published figures:",
-            style=_LABEL_STYLE,
-            layout=widgets.Layout(width="auto"),
-        )
+        study = dropdown("Published figures:", rules.studies())
         pre_test = widgets.IntSlider(
             value=pre_test_percent,
             min=0,
             max=100,
             step=5,  # coarse steps: revisited positions come from the cache
             description="Chance of bone metastasis before the test (%):",
-            style=_LABEL_STYLE,
+            style=FULL_LABEL,
             layout=widgets.Layout(width="44em"),
             continuous_update=False,
         )
@@ -64,7 +53,7 @@ class AccuracyExplorer(ControlPanel):
             min=0,
             max=100,
             description="or type it (%):",
-            style=_LABEL_STYLE,
+            style=FULL_LABEL,
             layout=widgets.Layout(width="14em"),
         )
         widgets.link((pre_test, "value"), (typed, "value"))
@@ -111,12 +100,7 @@ class QuestionMatcher(ControlPanel):
     """Choose a clinical question; the tests that answer it, best first."""
 
     def __init__(self) -> None:
-        question = widgets.Dropdown(
-            options=[(q.label, q.id) for q in questions().values()],
-            description="Clinical question:",
-            style=_LABEL_STYLE,
-            layout=widgets.Layout(width="auto"),
-        )
+        question = dropdown("Clinical question:", [(q.label, q.id) for q in questions().values()])
         super().__init__({"question": question}, views.question_html, framed=False)
 
 

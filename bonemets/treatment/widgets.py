@@ -12,10 +12,8 @@ from collections.abc import Sequence
 
 import ipywidgets as widgets
 
-from bonemets.panel import CheckboxGroup, ControlPanel
+from bonemets.panel import FULL_LABEL, CheckboxGroup, ControlPanel, dropdown
 from bonemets.treatment import ablation, checklist, explorer, mirels, reference, schedules, views
-
-_WIDE = {"description_width": "initial"}
 
 
 def _labelled(values: Sequence[str]) -> list[tuple[str, str]]:
@@ -32,19 +30,14 @@ class TreatmentExplorer(ControlPanel):
                 options=_labelled(explorer.COUNTS),
                 value=patient.count,
                 description="How many bone metastases:",
-                style=_WIDE,
+                style=FULL_LABEL,
             ),
-            "site": widgets.Dropdown(
-                options=_labelled(explorer.SITES),
-                value=patient.site,
-                description="Main site:",
-                style=_WIDE,
-            ),
+            "site": dropdown("Main site:", _labelled(explorer.SITES), patient.site, width=None),
             "bone": widgets.RadioButtons(
                 options=_labelled(explorer.BONE_STATUSES),
                 value=patient.bone,
                 description="The bone is:",
-                style=_WIDE,
+                style=FULL_LABEL,
             ),
             "flags": CheckboxGroup(_labelled(explorer.FLAGS), sorted(patient.flags)),
         }
@@ -62,12 +55,11 @@ class MirelsCalculator(ControlPanel):
 
     def __init__(self, **choices: str) -> None:
         controls = {
-            factor.id: widgets.Dropdown(
-                options=[(f"{lv.label} ({lv.points})", lv.id) for lv in factor.levels],
-                value=choices.get(factor.id, factor.levels[0].id),
-                description=f"{factor.label}:",
-                style=_WIDE,
-                layout=widgets.Layout(width="34em"),
+            factor.id: dropdown(
+                f"{factor.label}:",
+                [(f"{lv.label} ({lv.points})", lv.id) for lv in factor.levels],
+                choices.get(factor.id),
+                width="34em",
             )
             for factor in mirels.table().factors
         }
@@ -78,12 +70,8 @@ class ScheduleComparison(ControlPanel):
     """Pick a situation and the schedules to compare; see the visit calendar and totals."""
 
     def __init__(self, situation: str = "painful_bone") -> None:
-        chooser = widgets.Dropdown(
-            options=[(s.title, s.id) for s in schedules.schedule_sets()],
-            value=situation,
-            description="Situation:",
-            style=_WIDE,
-            layout=widgets.Layout(width="auto"),
+        chooser = dropdown(
+            "Situation:", [(s.title, s.id) for s in schedules.schedule_sets()], situation
         )
         ticks = CheckboxGroup(horizontal=True)
         self._offer_schedules(ticks, situation)
@@ -107,18 +95,15 @@ class AblationCycles(ControlPanel):
     """Step through heat-cool-heat or freeze-thaw-freeze."""
 
     def __init__(self, method_id: str = "radiofrequency") -> None:
-        method = widgets.Dropdown(
-            options=[(m.name, m.id) for m in ablation.methods()],
-            value=method_id,
-            description="Method:",
-            style=_WIDE,
+        method = dropdown(
+            "Method:", [(m.name, m.id) for m in ablation.methods()], method_id, width=None
         )
         step = widgets.IntSlider(
             value=1,
             min=1,
             max=len(ablation.method(method_id).phases),
             description="Step:",
-            style=_WIDE,
+            style=FULL_LABEL,
             continuous_update=False,
         )
         # Each method has its own number of steps; the slider follows before the redraw.
@@ -137,13 +122,7 @@ class ChecklistWidget(ControlPanel):
     """Tick the checks done; the gaps that remain are named, with why they matter."""
 
     def __init__(self, checklist_ids: Sequence[str], title: str) -> None:
-        which = widgets.Dropdown(
-            options=[(checklist.checklist(c).title, c) for c in checklist_ids],
-            value=checklist_ids[0],
-            description="Checklist:",
-            style=_WIDE,
-            layout=widgets.Layout(width="auto"),
-        )
+        which = dropdown("Checklist:", [(checklist.checklist(c).title, c) for c in checklist_ids])
         which.layout.display = None if len(checklist_ids) > 1 else "none"
         done = CheckboxGroup()
         self._offer_items(done, checklist_ids[0])

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -20,8 +19,9 @@ OUTPUTS_ONLY = {"include": [[".jp-Notebook .jp-OutputArea-output"]]}
 LAB_ONLY = {"exclude": [[".jp-OutputArea-output"]]}
 
 
-@dataclass(frozen=True)
-class Violation:
+class Violation(NamedTuple):
+    """One axe rule the page breaks: how bad, and the elements that break it."""
+
     rule: str
     impact: str
     help: str
