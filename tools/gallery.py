@@ -64,7 +64,8 @@ def make_gallery(out: Path = GALLERY, only: list[str] | None = None) -> list[Pat
                 path = out / f"{stem}.png"
                 capture(page, widget, str(path), max_height=MAX_HEIGHT)
                 made.append(path)
-                print(f"{path.relative_to(REPO_ROOT)}  {path.stat().st_size // 1024} KB")
+                shown = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path
+                print(f"{shown}  {path.stat().st_size // 1024} KB")
             finally:
                 context.close()
     return made
