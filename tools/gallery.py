@@ -23,11 +23,11 @@ from course_browser.shots import SHOTS
 from course_browser.widgets import capture, view
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page
+    from playwright.sync_api import Locator, Page, ViewportSize
 
 GALLERY = REPO_ROOT / "docs" / "gallery"
 # README pictures: the notebook's usual width; very tall widgets are cut at MAX_HEIGHT.
-SIZE = {"width": 1280, "height": 900}
+SIZE: ViewportSize = {"width": 1280, "height": 900}
 MAX_HEIGHT = 900
 
 

@@ -22,11 +22,12 @@ SNAPSHOT_LINE = re.compile(r'^\s*- (?P<role>[a-z]+)(?: "(?P<name>(?:[^"\\]|\\.)*
 
 def images_without_alt(area: Locator) -> list[str]:
     """A short description of every <img> in ``area`` whose alt text is missing or blank."""
-    return area.evaluate_all(
+    found: list[str] = area.evaluate_all(
         """els => els.flatMap(area => [...area.querySelectorAll('img')])
              .filter(img => !(img.getAttribute('alt') || '').trim())
              .map(img => (img.getAttribute('src') || '').slice(0, 60))"""
     )
+    return found
 
 
 def unnamed_controls(area: Locator) -> list[str]:
@@ -66,12 +67,13 @@ def is_upstream_slider_gap(rule: str, targets: tuple[str, ...]) -> bool:
 
 def sliders_without_description(area: Locator) -> list[str]:
     """Sliders in ``area`` with no visible description text beside them."""
-    return area.evaluate_all(
+    found: list[str] = area.evaluate_all(
         """els => els.flatMap(a => [...a.querySelectorAll('.widget-slider')])
              .filter(s => !(s.querySelector('.widget-label')?.textContent || '').trim()
                           || getComputedStyle(s.querySelector('.widget-label')).display === 'none')
              .map(s => s.className)"""
     )
+    return found
 
 
 def cut_off_labels(area: Locator) -> list[str]:
@@ -80,7 +82,7 @@ def cut_off_labels(area: Locator) -> list[str]:
     ipywidgets give descriptions a fixed box with ``text-overflow: ellipsis``: a long
     label then ends in "…" and the student never reads the end of it.
     """
-    return area.evaluate_all(
+    found: list[str] = area.evaluate_all(
         """els => els.flatMap(a => [...a.querySelectorAll(
                '.widget-label, .widget-label-basic, .widget-label-basic span, ' +
                '.widget-checkbox label, .widget-toggle-button, .jupyter-button')])
@@ -88,3 +90,4 @@ def cut_off_labels(area: Locator) -> list[str]:
                           getComputedStyle(e).overflow !== 'visible')
              .map(e => e.textContent.trim().slice(0, 120))"""
     )
+    return found

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -19,9 +20,8 @@ OUTPUTS_ONLY = {"include": [[".jp-Notebook .jp-OutputArea-output"]]}
 LAB_ONLY = {"exclude": [[".jp-OutputArea-output"]]}
 
 
-class Violation(NamedTuple):
-    """One axe rule the page breaks: how bad, and the elements that break it."""
-
+@dataclass(frozen=True)
+class Violation:
     rule: str
     impact: str
     help: str

@@ -100,7 +100,7 @@ def _write_settings(settings_dir: Path) -> None:
         path.write_text(json.dumps(values))
 
 
-def _wait_until_ready(server: LabServer, process: subprocess.Popen, timeout: float) -> None:
+def _wait_until_ready(server: LabServer, process: subprocess.Popen[bytes], timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -115,7 +115,7 @@ def _wait_until_ready(server: LabServer, process: subprocess.Popen, timeout: flo
     raise TimeoutError(f"jupyter lab did not answer in {timeout} s; log:\n{server.log.read_text()}")
 
 
-def _stop(process: subprocess.Popen) -> None:
+def _stop(process: subprocess.Popen[bytes]) -> None:
     """Stop the server and its kernels (its own process group), politely then firmly."""
     if process.poll() is not None:
         return

@@ -78,10 +78,12 @@ def focus(control: Locator) -> None:
 
 def active_label(page: Page) -> str:
     """Accessible-ish description of the focused element (for keyboard-only assertions)."""
-    return page.evaluate(
-        """() => { const e = document.activeElement; if (!e) return '';
+    return str(
+        page.evaluate(
+            """() => { const e = document.activeElement; if (!e) return '';
              const l = e.labels && e.labels[0]; return (l ? l.textContent : '') ||
              e.getAttribute('aria-label') || e.textContent || e.value || ''; }"""
+        )
     )
 
 
