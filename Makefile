@@ -50,7 +50,7 @@ test: setup ## Set up, then run every test (unit, notebooks, nbgrader, browser)
 test-fast: setup ## Unit tests only (no notebook execution, no browser, no nbgrader runs)
 	$(BIN)/python -m pytest tests -m "not browser and not slow"
 
-LINTED := bonemets tests benchmarks nbgrader_config.py
+LINTED := bonemets tests benchmarks tools nbgrader_config.py
 lint: setup ## Check the code: ruff (mistakes, formatting) and mypy (types, strict)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
@@ -63,7 +63,7 @@ release: setup ## Regenerate release/ from source/ with nbgrader
 	$(BIN)/python -m bonemets.cli release
 
 screenshots: setup ## Regenerate the README gallery in docs/gallery/ (needs chromium)
-	$(BIN)/python -m bonemets.cli screenshots
+	$(BIN)/python tools/gallery.py
 
 bench: setup ## Run the benchmarks and print their figures
 	$(BIN)/python benchmarks/run_all.py

@@ -16,13 +16,17 @@ import signal
 import statistics
 import sys
 import time
+from pathlib import Path
 
-from bonemets.browser.chromium import VIEWPORT, find_chromium, launched_chromium
-from bonemets.browser.course import lessons
-from bonemets.browser.gallery import SHOTS
-from bonemets.browser.lab import running_lab
-from bonemets.browser.notebook import ConsoleLog, open_notebook, run_all
-from bonemets.browser.widgets import view
+# The browser harness lives in tools/ (next to the gallery script), not in the course package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+
+from course_browser.chromium import VIEWPORT, find_chromium, launched_chromium
+from course_browser.course import lessons
+from course_browser.lab import running_lab
+from course_browser.notebook import ConsoleLog, open_notebook, run_all
+from course_browser.shots import SHOTS
+from course_browser.widgets import view
 
 # Change one control in the widget and resolve with the ms until its result HTML changes
 # (null after 5 s). A tick box toggles; a drop-down moves to its next option; a

@@ -52,30 +52,34 @@ def toggles(boxes: dict) -> list[Callable[[], None]]:
 
 def widget_updates() -> dict[str, tuple[tuple[float, float], tuple[float, float]]]:
     """Per widget: medians (wall, CPU) for states not seen before, and on revisiting them."""
+    from bonemets.caching import clear_caches
+    from bonemets.complications.widgets import ComplicationChecker
     from bonemets.imaging import widgets as w
 
-    w.clear_cache()
+    clear_caches()
     dose = w.DoseChart()
-    refs = [value for _, value in dose.reference.options]
+    refs = [value for _, value in dose.controls["reference"].options]
     accuracy = w.AccuracyExplorer(pre_test_percent=50)
-    studies = [value for _, value in accuracy.study.options]
+    studies = [value for _, value in accuracy.controls["study"].options]
     comparison = w.ModalityComparison()
     matcher = w.QuestionMatcher()
-    questions = [value for _, value in matcher.question.options]
+    questions = [value for _, value in matcher.controls["question"].options]
     cautions = w.CautionChecker()
-    checker = w.ComplicationChecker()
+    checker = ComplicationChecker()
     plans = {
-        "dose chart (reference)": lambda: setter(dose.reference, refs[2:] + refs[:2]),
+        "dose chart (reference)": lambda: setter(dose.controls["reference"], refs[2:] + refs[:2]),
         "accuracy explorer (slider)": lambda: setter(
-            accuracy.pre_test, [5, 10, 20, 30, 40, 60, 70, 80, 90, 95, 50]
+            accuracy.controls["pre_test"], [5, 10, 20, 30, 40, 60, 70, 80, 90, 95, 50]
         ),
-        "accuracy explorer (study)": lambda: setter(accuracy.study, studies[1:] + studies[:1]),
-        "modality comparison (tick)": lambda: toggles(comparison.boxes),
+        "accuracy explorer (study)": lambda: setter(
+            accuracy.controls["study"], studies[1:] + studies[:1]
+        ),
+        "modality comparison (tick)": lambda: toggles(comparison.controls["tests"].boxes),
         "question matcher (choose)": lambda: setter(
-            matcher.question, questions[1:] + questions[:1]
+            matcher.controls["question"], questions[1:] + questions[:1]
         ),
-        "caution checker (tick)": lambda: toggles(cautions.boxes),
-        "complication checker (tick)": lambda: toggles(checker.boxes),
+        "caution checker (tick)": lambda: toggles(cautions.controls["findings"].boxes),
+        "complication checker (tick)": lambda: toggles(checker.controls["cues"].boxes),
     }
     results = {}
     for name, plan in plans.items():

@@ -33,13 +33,13 @@ REPEATS = 15
 
 
 def median_ms(changes: list[Callable[[], None]], cold: bool) -> float:
-    from bonemets.treatment import views
+    from bonemets.caching import clear_caches
 
     times = []
     for index in range(REPEATS):
         change = changes[index % len(changes)]
         if cold:
-            views.clear_cache()
+            clear_caches()
         start = time.perf_counter()
         change()
         times.append((time.perf_counter() - start) * 1000)
@@ -60,22 +60,30 @@ def widget_updates(cold: bool) -> dict[str, float]:
         changes = [lambda v=v: setattr(control, "value", v) for v in values]
         return lambda: median_ms(changes, cold)
 
-    first_box = next(iter(appointment.boxes.values()))
+    first_box = next(iter(appointment.controls["done"].boxes.values()))
     plans = {
-        "treatment explorer (count)": setter(explorer.count, ["a_few", "many", "one"]),
-        "treatment explorer (flag)": setter(explorer.flags["hormone_sensitive"], [True, False]),
+        "treatment explorer (count)": setter(explorer.controls["count"], ["a_few", "many", "one"]),
+        "treatment explorer (flag)": setter(
+            explorer.controls["flags"].boxes["hormone_sensitive"], [True, False]
+        ),
         "Mirels calculator (pain)": setter(
             mirels.controls["pain"], ["moderate", "functional", "mild"]
         ),
-        "radiation schedules (tick)": setter(schedules.boxes["pain_24x6"], [False, True]),
-        "radiation schedules (situation)": setter(
-            schedules.situation, ["cord_compression", "painful_bone"]
+        "radiation schedules (tick)": setter(
+            schedules.controls["schedules"].boxes["pain_24x6"], [False, True]
         ),
-        "ablation cycles (step)": setter(ablation.step, [2, 3, 1]),
-        "ablation cycles (method)": setter(ablation.method, ["cryoablation", "radiofrequency"]),
-        "medication checklist (tick)": setter(meds.boxes["zol_creatinine"], [True, False]),
+        "radiation schedules (situation)": setter(
+            schedules.controls["situation"], ["cord_compression", "painful_bone"]
+        ),
+        "ablation cycles (step)": setter(ablation.controls["step"], [2, 3, 1]),
+        "ablation cycles (method)": setter(
+            ablation.controls["method"], ["cryoablation", "radiofrequency"]
+        ),
+        "medication checklist (tick)": setter(
+            meds.controls["done"].boxes["zol_creatinine"], [True, False]
+        ),
         "medication checklist (medicine)": setter(
-            meds.which, ["radium_223", "denosumab", "zoledronic_acid"]
+            meds.controls["which"], ["radium_223", "denosumab", "zoledronic_acid"]
         ),
         "appointment checklist (tick)": setter(first_box, [True, False]),
     }

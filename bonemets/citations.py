@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from bonemets.data import Source, load_collection
 
@@ -76,3 +77,20 @@ def bibliography_html(source_ids: Iterable[str] | None = None) -> str:
             entry += f" <em>Note: {html.escape(source.strength)}.</em>"
         lines.append(f"<li>{entry}</li>")
     return '<ol class="bonemets-references">' + "".join(lines) + "</ol>"
+
+
+@dataclass(frozen=True)
+class SourcedText:
+    """One sentence shown to readers with its own sources (the loader checks every id)."""
+
+    text: str
+    sources: tuple[str, ...]
+
+    def html(self) -> str:
+        """The sentence, escaped, followed by its linked sources."""
+        return f"{html.escape(self.text)} {sources_html(self.sources)}"
+
+
+def sourced_list(statements: Iterable[SourcedText]) -> str:
+    """A bulleted list of sourced sentences."""
+    return "<ul>" + "".join(f"<li>{s.html()}</li>" for s in statements) + "</ul>"

@@ -93,14 +93,6 @@ COMMANDS: dict[str, Command] = {
     "coverage": Command(
         "Print the item bank's coverage table", "bonemets.grading.commands:coverage"
     ),
-    "screenshots": Command(
-        "Regenerate the README gallery",
-        "bonemets.browser.gallery:screenshots",
-        (
-            arg("lessons", nargs="*", help="lesson file stems (default: every lesson)"),
-            arg("--out", type=Path, default="docs/gallery", help="folder for the PNG files"),
-        ),
-    ),
     "sources": Command(
         "List the bibliography with its dates; --stale lists statements on old sources",
         "bonemets.sources_report:sources",

@@ -106,3 +106,8 @@ def table_html(
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)
+
+
+def region_html(label: str, body: str) -> str:
+    """``body`` as a labelled region, so a screen reader can name and jump to a widget's output."""
+    return f'<div role="region" aria-label="{html.escape(label, quote=True)}">{body}</div>'

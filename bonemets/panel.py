@@ -19,6 +19,26 @@ import ipywidgets as widgets
 from traitlets import Tuple
 
 BOX_LAYOUT = {"border": "1px solid #767676", "padding": "0.5em", "margin": "0.5em 0"}
+#: A control's description shown in full beside it (ipywidgets would cut a long one with "…").
+FULL_LABEL = {"description_width": "initial"}
+
+
+def dropdown(
+    description: str,
+    options: Sequence[tuple[str, Any]],
+    value: Any = None,
+    *,
+    width: str | None = "auto",
+) -> widgets.Dropdown:
+    """A drop-down labelled in full; ``value`` defaults to the first option, ``width=None``
+    keeps ipywidgets' standard width."""
+    return widgets.Dropdown(
+        options=options,
+        value=options[0][1] if value is None else value,
+        description=description,
+        style=FULL_LABEL,
+        layout=widgets.Layout(width=width) if width else widgets.Layout(),
+    )
 
 
 class CheckboxGroup(widgets.VBox):

@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from data_helpers import replace_once
 
+from bonemets.citations import SourcedText
 from bonemets.data import CourseDataError, Source, load_collection
 from bonemets.imaging import data
-from bonemets.imaging.records import Statement
 
 
-def _statements(record: object) -> Iterator[Statement]:
+def _statements(record: object) -> Iterator[SourcedText]:
     for field in dataclasses.fields(record):
         value = getattr(record, field.name)
         items = value if isinstance(value, tuple) else (value,)
-        yield from (item for item in items if isinstance(item, Statement))
+        yield from (item for item in items if isinstance(item, SourcedText))
 
 
 def test_six_tests_with_the_five_the_seed_names_plus_psma() -> None:

@@ -118,11 +118,3 @@ def test_studies_are_labelled_with_their_population() -> None:
     labels = dict((study, label) for label, study in rules.studies())
     assert list(labels) == ["yang2011_patient", "yang2011_lesion", "ajr2022_prostate"]
     assert "prostate cancer only" in labels["ajr2022_prostate"]
-
-
-def test_complications_most_urgent_first() -> None:
-    found = rules.complications_for(["limb_pain_weight", "confusion", "leg_weakness"])
-    assert [c.id for c, _ in found] == ["cord_compression", "hypercalcemia", "fracture"]
-    assert found[0][0].urgency == "emergency: escalate at once"
-    assert found[0][1] == ["Legs getting weaker, or new numbness or tingling"]
-    assert rules.complications_for([]) == []

@@ -135,7 +135,7 @@ def test_scores_read_from_the_gradebook(gradebook: str) -> None:
 
 
 def test_report_command_prints_the_table(gradebook: str, capsys) -> None:
-    args = argparse.Namespace(assignment="a1", db=gradebook, csv=None)
+    args = argparse.Namespace(assignment="a1", db=gradebook, csv=None, autograded=None)
     assert item_analysis(args) == 0
     out = capsys.readouterr().out
     assert "q2     1       0.50          1.00            excellent" in out

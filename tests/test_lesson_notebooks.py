@@ -40,15 +40,15 @@ def test_opens_with_title_notice_and_objectives(lesson) -> None:
     module, nb = lesson
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
     opening = "\n".join(c.source for c in nb.cells[:4] if c.cell_type == "code")
-    assert "lesson.notice()" in opening
-    assert f'lesson.objectives("{module.id}")' in opening
+    assert "lesson.Notice()" in opening
+    assert f'lesson.Objectives("{module.id}")' in opening
 
 
 def test_ends_with_key_points_and_sources(lesson) -> None:
     _, nb = lesson
     tail = nb.cells[-4:]
     assert any(c.cell_type == "markdown" and "## Key points" in c.source for c in tail)
-    assert any("bibliography_html" in c.source for c in tail)
+    assert any("lesson.References(" in c.source for c in tail)
 
 
 def test_self_checks_are_spread_through_and_all_exist(lesson) -> None:
@@ -89,8 +89,8 @@ def test_committed_without_outputs(lesson) -> None:
 
 
 def test_every_lesson_is_in_the_learning_path_text() -> None:
-    from bonemets.lesson import learning_path_html
+    from bonemets.lesson import LearningPath
 
-    html = learning_path_html()
+    html = LearningPath()._repr_html_()
     for module in load_collection(ModuleObjectives).values():
         assert module.title.replace("&", "&amp;") in html

@@ -36,7 +36,7 @@ def test_every_objective_has_a_self_check() -> None:
 
 def test_bibliography_lists_every_source_the_lesson_shows(repo_root: Path) -> None:
     code = lesson_code(repo_root)
-    bibliography_cell = next(line for line in code.splitlines() if "bibliography_html([" in line)
+    bibliography_cell = next(line for line in code.splitlines() if "References([" in line)
     listed = set(QUOTED.findall(bibliography_cell))
     tables = load_collection(FactTable)
     shown_tables = {t for call in TABLE_CALL.findall(code) for t in QUOTED.findall(call)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from bonemets.panel import CheckboxGroup, ControlPanel
+from bonemets.panel import CheckboxGroup, ControlPanel, dropdown
 
 
 def describe(size: int, shape: str) -> str:
@@ -58,3 +58,11 @@ def test_checkbox_group_headings_precede_each_group() -> None:
     )
     labels = [getattr(child, "description", None) or child.value for child in group.children]
     assert labels == ["<em>First</em>", "One", "Two", "<em>Then</em>", "Three"]
+
+
+def test_dropdown_shows_its_label_in_full_and_starts_on_the_first_option() -> None:
+    plain = dropdown("A long description of the choice:", [("One", 1), ("Two", 2)])
+    assert plain.value == 1 and plain.style.description_width == "initial"
+    assert plain.layout.width == "auto"
+    chosen = dropdown("Pick:", [("One", 1), ("Two", 2)], 2, width=None)
+    assert chosen.value == 2 and chosen.layout.width is None

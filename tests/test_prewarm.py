@@ -8,6 +8,8 @@ import threading
 import pytest
 
 from bonemets import prewarm as module
+from bonemets.caching import clear_caches
+from bonemets.imaging import views
 from bonemets.imaging import widgets as w
 
 
@@ -57,17 +59,18 @@ def test_off_when_unattended_or_switched_off(
 
 
 def test_dose_chart_prewarms_every_reference(attended: None) -> None:
-    w.clear_cache()
+    clear_caches()
     chart = w.DoseChart()
     for thread in threading.enumerate():
         if thread.name == "bonemets-prewarm":
             thread.join(timeout=60)
-    assert w.dose_html.cache_info().currsize == len(chart.reference.options)
+    assert views.dose_html.cache_info().currsize == len(chart.controls["reference"].options)
 
 
 def test_accuracy_states_nearest_first() -> None:
     explorer = w.AccuracyExplorer(pre_test_percent=50)
     states = explorer._likely_states()
-    assert states[0] == (explorer.study.value, 50)
+    study = explorer.controls["study"]
+    assert states[0] == (study.value, 50)
     assert {p for _, p in states[1:3]} == {45, 55}
-    assert len(states) == 21 * len(explorer.study.options)
+    assert len(states) == 21 * len(study.options)

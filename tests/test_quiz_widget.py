@@ -33,7 +33,8 @@ def test_single_answer_check_and_retry() -> None:
 
 def test_multiple_answer_items_use_labelled_checkboxes() -> None:
     view = Quiz("basics").ask("basics_sc_cord_cues")
-    assert [box.description[:2] for box in view._boxes] == ["A.", "B.", "C.", "D."]
+    boxes = view.choice_widget.boxes.values()
+    assert [box.description[:2] for box in boxes] == ["A.", "B.", "C.", "D."]
     view.select({"A", "B", "C"})
     assert view.selected() == frozenset("ABC")
     assert view.check().correct

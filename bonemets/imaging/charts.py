@@ -6,7 +6,6 @@ no figure relies on colour alone; callers pair each figure with a table of the s
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
@@ -29,9 +28,6 @@ def modality_style_index(modality_ids: Sequence[str], modality: str) -> int:
 
 def dose_chart(rows: Sequence[DoseRow], reference: DoseEntry, order: Sequence[str]) -> Figure:
     """Horizontal bars on a log scale; ranges as a bracket; MRI stated in words, not as 0."""
-    if reference.low_msv is None:  # dose_rows() never picks such a reference
-        raise ValueError(f"{reference.id}: a reference needs a dose above 0")
-    reference_msv = reference.low_msv
     with course_style():
         fig, ax = new_figure(8.6, 0.42 * len(rows) + 1.5, layout=None)
         set_margins(fig, left=2.6, right=0.1, top=0.35, bottom=0.6)
@@ -86,6 +82,8 @@ def dose_chart(rows: Sequence[DoseRow], reference: DoseEntry, order: Sequence[st
         ax.minorticks_off()
         ax.set_yticks(range(len(rows)), labels)
         ax.invert_yaxis()
+        # The reference is always an ionizing exam (reference_choices offers only those).
+        reference_msv = reference.low_msv or DOSE_AXIS[0]
         ax.axvline(reference_msv, color=ACCENT_TEXT_COLOUR, linestyle="--", linewidth=1.5)
         ax.text(
             reference_msv * 1.1,
@@ -211,29 +209,4 @@ def comparison_chart(
         ax.set_xticks([0, 20, 40, 60, 80, 100])
         ax.set_xlabel("% (solid bar: sensitivity; hatched bar: specificity)")
         ax.set_title("Per-patient accuracy (Yang 2011, mixed cancers)")
-    return fig
-
-
-#: Urgency levels from least to most urgent, with the marker that shows each without colour.
-URGENCY_LEVELS = ("assess and report", "report promptly", "emergency: escalate at once")
-_URGENCY_MARKERS = ("o", "s", "^")
-
-
-def urgency_chart(names: Sequence[str], urgencies: Sequence[str]) -> Figure:
-    """A triage ladder: each complication as a bar as long as its urgency, labelled in words."""
-    with course_style():
-        fig, ax = new_figure(7.6, 0.62 * len(names) + 1.5, layout=None)
-        set_margins(fig, left=2.3, right=0.1, top=0.35, bottom=0.95)
-        for y, urgency in enumerate(urgencies):
-            level = URGENCY_LEVELS.index(urgency)
-            style = series_style([0, 3, 1][level])  # blue, orange, vermillion as urgency rises
-            ax.barh(y, level + 1, height=0.6, **style.bar_kwargs())
-            _dot(ax, level + 1, y, _URGENCY_MARKERS[level], style.color)
-            ax.text(level + 1.15, y, urgency.capitalize(), va="center", fontsize=9.5)
-        ax.set_yticks(list(range(len(names))), [textwrap.fill(n, 24) for n in names])
-        ax.set_ylim(len(names) - 0.5, -0.5)
-        ax.set_xlim(0, 4.9)
-        ax.set_xticks([1, 2, 3], ["assess", "report\npromptly", "escalate\nat once"])
-        ax.set_xlabel("How fast the nurse acts")
-        ax.set_title("What bone metastasis can cause, by urgency")
     return fig

@@ -5,19 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from bonemets.citations import SourcedText
 from bonemets.data.errors import InvalidField
 
 Coverage = Literal["whole body", "one region"]
 Fit = Literal["first choice", "useful", "limited", "not the test for this"]
 Level = Literal["per patient", "per lesion", "not stated"]
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One sourced sentence a lesson or widget may show."""
-
-    text: str
-    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -28,10 +21,10 @@ class Modality:
     name: str
     short: str  # label for charts and tables, e.g. "Bone scan"
     coverage: Coverage
-    coverage_note: Statement
-    shows_best: tuple[Statement, ...]
-    preparation: tuple[Statement, ...]  # checks and preparation the nurse does
-    teaching: tuple[Statement, ...]  # what to tell the patient
+    coverage_note: SourcedText
+    shows_best: tuple[SourcedText, ...]
+    preparation: tuple[SourcedText, ...]  # checks and preparation the nurse does
+    teaching: tuple[SourcedText, ...]  # what to tell the patient
     population: str | None = None  # set when evidence covers one cancer only
 
     def __post_init__(self) -> None:
@@ -106,7 +99,7 @@ class ClinicalQuestion:
     id: str
     label: str
     suggestions: tuple[Suggestion, ...]
-    nurse_note: Statement | None = None  # what the question means for nursing care
+    nurse_note: SourcedText | None = None  # what the question means for nursing care
 
     def __post_init__(self) -> None:
         named = [s.modality for s in self.suggestions]
@@ -149,12 +142,13 @@ class Cue:
 
 @dataclass(frozen=True)
 class Complication:
-    """A problem bone metastasis causes, how it shows, and what the nurse does."""
+    """A problem bone metastasis causes, how it shows, and what the nurse does
+    (lesson 1; its widgets are in ``bonemets.complications``)."""
 
     id: str
     name: str
-    summary: Statement
+    summary: SourcedText
     cues: tuple[Cue, ...]
     urgency: Literal["emergency: escalate at once", "report promptly", "assess and report"]
-    nurse_actions: tuple[Statement, ...]
-    imaging: Statement | None = None
+    nurse_actions: tuple[SourcedText, ...]
+    imaging: SourcedText | None = None

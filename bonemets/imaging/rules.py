@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from bonemets.imaging.bayes import PostTest, post_test
 from bonemets.imaging.data import (
     accuracy,
-    complications,
     doses,
     factors,
     modalities,
@@ -18,7 +17,6 @@ from bonemets.imaging.data import (
 from bonemets.imaging.records import (
     Accuracy,
     Caution,
-    Complication,
     DoseEntry,
     Modality,
     PatientFactor,
@@ -93,25 +91,6 @@ def comparison_rows(modality_ids: Iterable[str]) -> list[ComparisonRow]:
         )
         for m in modalities().values()
         if m.id in wanted
-    ]
-
-
-def complications_for(cue_ids: Iterable[str]) -> list[tuple[Complication, list[str]]]:
-    """Complications that the noticed cues point to, most urgent first, with the cue texts."""
-    wanted = set(cue_ids)
-    urgency_order = ("emergency: escalate at once", "report promptly", "assess and report")
-    found = []
-    for complication in complications().values():
-        matched = [c.text for c in complication.cues if c.id in wanted]
-        if matched:
-            found.append((complication, matched))
-    return sorted(found, key=lambda pair: urgency_order.index(pair[0].urgency))
-
-
-def all_cues() -> list[tuple[str, str]]:
-    """(cue text, 'complication.cue' id) for every cue, in file order."""
-    return [
-        (cue.text, cue.id) for complication in complications().values() for cue in complication.cues
     ]
 
 

@@ -7,11 +7,10 @@ In a lesson: ``from bonemets.nursing import widgets as w`` then ``w.pain_chooser
 from __future__ import annotations
 
 import ipywidgets as widgets
-from IPython.display import HTML
 
 from bonemets.nursing import pain, priorities, radiation, views
 from bonemets.panel import CheckboxGroup, ControlPanel
-from bonemets.treatment.reference import fact_table_html
+from bonemets.treatment.reference import FactTables
 
 _WIDE = {"description_width": "initial"}
 _AUTO = widgets.Layout(width="auto")
@@ -105,7 +104,6 @@ def radiation_effects(site_id: str = "pelvis") -> RadiationEffects:
     return RadiationEffects(site_id)
 
 
-def fact_table(*table_ids: str) -> HTML:
+def fact_table(*table_ids: str) -> FactTables:
     """One or more sourced fact tables from ``course_data/nursing/fact_tables.yaml``."""
-    markup = "".join(fact_table_html(i) for i in table_ids)
-    return HTML(markup)
+    return FactTables(table_ids)

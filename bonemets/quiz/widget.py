@@ -11,9 +11,9 @@ import html
 from collections.abc import Callable
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from bonemets.citations import sources_html
+from bonemets.panel import BOX_LAYOUT, CheckboxGroup
 from bonemets.quiz.items import SelfCheck, self_checks_for
 from bonemets.quiz.marking import Attempt, QuizTally, mark
 
@@ -35,38 +35,33 @@ def feedback_html(attempt: Attempt) -> str:
     )
 
 
-class SelfCheckView:
-    """One self-check: the stem, the choices, Check and Try again buttons, and feedback."""
+class SelfCheckView(widgets.VBox):
+    """One self-check: the stem, the choices, Check and Try again buttons, and feedback.
+
+    Not a :class:`~bonemets.panel.ControlPanel`: feedback waits for the Check button
+    instead of following every change of the choices.
+    """
 
     def __init__(self, item: SelfCheck, tally: QuizTally | None = None) -> None:
         self.item = item
         self.tally = tally
-        self.on_attempt: list[Callable[[Attempt], object]] = []  # e.g. refresh a tally label
+        self.on_attempt: list[Callable[[Attempt], None]] = []  # e.g. refresh a tally label
         number = (
             f"Self-check ({'choose one' if item.kind == 'single' else 'select all that apply'})"
         )
-        self.stem = widgets.HTML(f"<p><strong>{number}</strong></p><p>{html.escape(item.stem)}</p>")
-        labels = [f"{c.id}. {c.text}" for c in item.choices]
+        stem = widgets.HTML(f"<p><strong>{number}</strong></p><p>{html.escape(item.stem)}</p>")
+        options = [(f"{c.id}. {c.text}", c.id) for c in item.choices]
+        self.choice_widget: widgets.RadioButtons | CheckboxGroup
         if item.kind == "single":
             self.choice_widget = widgets.RadioButtons(
-                options=list(zip(labels, [c.id for c in item.choices], strict=True)),
+                options=options,
                 value=None,
                 description="Answer:",
                 layout=widgets.Layout(width="auto"),
                 style={"description_width": "initial"},
             )
-            self._boxes: list[widgets.Checkbox] = []
         else:
-            self._boxes = [
-                widgets.Checkbox(
-                    value=False,
-                    description=label,
-                    indent=False,
-                    layout=widgets.Layout(width="auto"),
-                )
-                for label in labels
-            ]
-            self.choice_widget = widgets.VBox(self._boxes)
+            self.choice_widget = CheckboxGroup(options)
         self.check_button = widgets.Button(
             description="Check answer",
             button_style="primary",
@@ -78,32 +73,28 @@ class SelfCheckView:
         self.feedback = widgets.HTML("")
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.reset())
-        self.view = widgets.VBox(
+        super().__init__(
             [
-                self.stem,
+                stem,
                 self.choice_widget,
                 widgets.HBox([self.check_button, self.retry_button]),
                 self.feedback,
             ],
-            layout=widgets.Layout(border="1px solid #767676", padding="0.5em", margin="0.5em 0"),
+            layout=widgets.Layout(**BOX_LAYOUT),
         )
 
     def selected(self) -> frozenset[str]:
-        if self.item.kind == "single":
-            value = self.choice_widget.value
-            return frozenset() if value is None else frozenset({value})
-        return frozenset(
-            c.id for c, box in zip(self.item.choices, self._boxes, strict=True) if box.value
-        )
+        value = self.choice_widget.value
+        if value is None:
+            return frozenset()
+        return frozenset({value}) if isinstance(value, str) else frozenset(value)
 
     def select(self, choice_ids: set[str]) -> None:
         """Set the choices programmatically (tests, demonstrations)."""
-        if self.item.kind == "single":
-            chosen: set[str | None] = set(choice_ids) or {None}
-            (self.choice_widget.value,) = chosen  # exactly one (or none)
+        if isinstance(self.choice_widget, CheckboxGroup):
+            self.choice_widget.value = tuple(c.id for c in self.item.choices if c.id in choice_ids)
         else:
-            for choice, box in zip(self.item.choices, self._boxes, strict=True):
-                box.value = choice.id in choice_ids
+            self.choice_widget.value = next(iter(choice_ids), None)
 
     def check(self) -> Attempt:
         attempt = mark(self.item, self.selected())
@@ -120,9 +111,6 @@ class SelfCheckView:
         self.select(set())
         self.feedback.value = ""
         self.retry_button.disabled = True
-
-    def _ipython_display_(self) -> None:
-        display(self.view)
 
 
 class Quiz:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from bonemets.citations import SourcedText
 from bonemets.data import load_collection
 from bonemets.data.errors import InvalidField
-from bonemets.treatment.common import SourcedText
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ label, and each function has an ``*_alt`` partner that describes the figure in w
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Any
 
 from matplotlib.axes import Axes
@@ -26,8 +26,8 @@ _KINDS = ("systemic", "local", "supportive")
 
 def _x_labels(
     ax: Axes,
-    positions: Iterable[float],
-    labels: Iterable[str],
+    positions: Sequence[float],
+    labels: Sequence[str],
     *,
     top: bool = False,
     **text_kw: Any,
@@ -43,7 +43,7 @@ def _x_labels(
         ax.text(x, y, label, transform=ax.get_xaxis_transform(), ha="center", va=va, **text_kw)
 
 
-def _y_labels(ax: Axes, positions: Iterable[float], labels: Iterable[str], **text_kw: Any) -> None:
+def _y_labels(ax: Axes, positions: Sequence[float], labels: Sequence[str], **text_kw: Any) -> None:
     """Like :func:`_x_labels`, on the left of the axes."""
     ax.set_yticks([])
     for y, label in zip(positions, labels, strict=True):

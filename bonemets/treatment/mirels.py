@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bonemets.citations import SourcedText
 from bonemets.data import load_collection
 from bonemets.data.errors import InvalidField
-from bonemets.treatment.common import SourcedText
 
 
 @dataclass(frozen=True)

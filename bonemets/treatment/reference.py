@@ -56,3 +56,13 @@ def fact_table_html(table_id: str) -> str:
     table = fact_table(table_id)
     body = table_html([*table.columns, "Source"], fact_table_rows(table), caption=table.title)
     return f'<div class="bonemets-facts">{_LEFT_ALIGN}{body}</div>'
+
+
+@dataclass(frozen=True)
+class FactTables:
+    """One or more fact tables, shown one after the other in a lesson."""
+
+    table_ids: tuple[str, ...]
+
+    def _repr_html_(self) -> str:
+        return "".join(fact_table_html(table_id) for table_id in self.table_ids)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from bonemets.citations import SourcedText
 from bonemets.data import load_collection
 from bonemets.data.errors import InvalidField
-from bonemets.treatment.common import SourcedText
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
 

@@ -2,23 +2,25 @@
 
 Each returns one HTML string holding the figure (with alt text), a table with the same
 information, and the sources, so the widgets only wire controls to these functions.
-The figure views are cached by their (hashable) inputs: drawing a PNG costs 100-300 ms,
-and readers flip back and forth between the same few choices. ``clear_cache()`` forgets
-them (call it after editing course data in a running kernel).
+The figure views are cached by their (hashable) inputs: drawing a figure costs 100-300 ms,
+and readers flip back and forth between the same few choices.
+``bonemets.caching.clear_caches()`` forgets them (after editing course data in a kernel).
+Each ``*_view`` takes the values of its widget's controls by name (``view(**values)``).
 """
 
 from __future__ import annotations
 
-import functools
 import html
-from collections.abc import Iterable
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from bonemets.citations import sources_html, sources_text
+from bonemets.caching import course_cache
+from bonemets.citations import sourced_list, sources_html, sources_text
 from bonemets.figures import figure_html, table_html
 from bonemets.treatment import charts
+from bonemets.treatment.ablation import method as ablation_method
 from bonemets.treatment.ablation import sequence_text, step_view
-from bonemets.treatment.checklist import ChecklistStatus
-from bonemets.treatment.common import SourcedText
+from bonemets.treatment.checklist import ChecklistStatus, checklist, status
 from bonemets.treatment.explorer import (
     LABELS,
     Patient,
@@ -47,7 +49,12 @@ def patient_text(patient: Patient) -> str:
     return "; ".join(parts) + "."
 
 
-@functools.lru_cache(maxsize=256)
+def explorer_view(count: str, site: str, bone: str, flags: Sequence[str]) -> str:
+    """The treatment explorer's output for its controls' values."""
+    return explorer_html(Patient(count, site, bone, frozenset(flags)))  # type: ignore[arg-type]
+
+
+@course_cache(maxsize=256)
 def explorer_html(patient: Patient) -> str:
     options = options_for(patient)
     rows = [
@@ -76,7 +83,7 @@ def explorer_html(patient: Patient) -> str:
     )
 
 
-@functools.lru_cache(maxsize=128)
+@course_cache(maxsize=128)
 def _explorer_figure_html(option_ids: tuple[str, ...]) -> str:
     """Cached by the options shown: many descriptions share the same chart."""
     options = [load_option(option_id) for option_id in option_ids]
@@ -88,10 +95,20 @@ def _explorer_figure_html(option_ids: tuple[str, ...]) -> str:
     )
 
 
+@dataclass(frozen=True)
+class OptionCards:
+    """Fact cards for treatment options, shown where the lesson teaches them."""
+
+    option_ids: tuple[str, ...]
+
+    def _repr_html_(self) -> str:
+        return "".join(option_html(load_option(option_id)) for option_id in self.option_ids)
+
+
 def option_html(option: TreatmentOption) -> str:
     """One option as a fact card, for the lesson section that teaches it."""
 
-    def items(values: Iterable[str]) -> str:
+    def items(values: Sequence[str]) -> str:
         return "".join(f"<li>{html.escape(v)}</li>" for v in values)
 
     return (
@@ -105,7 +122,12 @@ def option_html(option: TreatmentOption) -> str:
     )
 
 
-@functools.lru_cache(maxsize=128)
+def mirels_view(**choices: str) -> str:
+    """Mirels' calculator output for the level chosen for each factor (by factor id)."""
+    return mirels_html(tuple(sorted(choices.items())))
+
+
+@course_cache(maxsize=128)
 def mirels_html(choices: tuple[tuple[str, str], ...]) -> str:
     """``choices`` as sorted (factor id, level id) pairs, so that it can be cached."""
     mirels = table()
@@ -155,15 +177,13 @@ def mirels_html(choices: tuple[tuple[str, str], ...]) -> str:
     )
 
 
-@functools.lru_cache(maxsize=128)
-def schedule_html(set_id: str, schedule_ids: tuple[str, ...]) -> str:
-    chosen = schedule_set(set_id)
-    picked = [s for s in chosen.schedules if s.id in schedule_ids]
+@course_cache(maxsize=128)
+def schedule_html(situation: str, schedules: tuple[str, ...]) -> str:
+    """The chosen situation's ticked schedules side by side."""
+    chosen = schedule_set(situation)
+    picked = [s for s in chosen.schedules if s.id in schedules]
     if not picked:
         return _status("Tick at least one schedule to compare.")
-    statements = "".join(
-        f"<li>{html.escape(s.text)} {sources_html(s.sources)}</li>" for s in chosen.statements
-    )
     return (
         _status(f"{chosen.title}: comparing {len(picked)} schedule(s).")
         + figure_html(
@@ -177,34 +197,37 @@ def schedule_html(set_id: str, schedule_ids: tuple[str, ...]) -> str:
             caption=f"{chosen.title}: the schedules side by side",
         )
         + f"<p>{sources_html(chosen.sources)}</p>"
-        + f"<p><strong>What the guideline says</strong></p><ul>{statements}</ul>"
+        + f"<p><strong>What the guideline says</strong></p>{sourced_list(chosen.statements)}"
     )
 
 
-@functools.lru_cache(maxsize=32)
-def ablation_html(method_id: str, step: int) -> str:
-    view = step_view(method_id, step)
-    method = view.method
-
-    def listing(entries: Iterable[SourcedText]) -> str:
-        return "".join(f"<li>{html.escape(e.text)} {sources_html(e.sources)}</li>" for e in entries)
+@course_cache(maxsize=32)
+def ablation_html(method: str, step: int) -> str:
+    """One step of the method's cycle (a step past its last shows the last)."""
+    view = step_view(method, min(step, len(ablation_method(method).phases)))
+    cycle = view.method
 
     return (
-        _status(f"{method.name}. {view.heading}. {view.phase.description}")
+        _status(f"{cycle.name}. {view.heading}. {view.phase.description}")
         + figure_html(
-            charts.ablation_figure(method, view.step),
-            charts.ablation_alt(method, view.step),
-            f"The cycle: {sequence_text(method)}. Not to scale.",
+            charts.ablation_figure(cycle, view.step),
+            charts.ablation_alt(cycle, view.step),
+            f"The cycle: {sequence_text(cycle)}. Not to scale.",
         )
         + table_html(
             ["Step", "What happens"],
-            [(f"{i}. {p.label}", p.description) for i, p in enumerate(method.phases, start=1)],
-            caption=f"{method.name}: steps in order",
+            [(f"{i}. {p.label}", p.description) for i, p in enumerate(cycle.phases, start=1)],
+            caption=f"{cycle.name}: steps in order",
         )
-        + f"<p>{html.escape(method.device)} {sources_html(method.sources)}</p>"
-        + f"<p><strong>Side effects</strong></p><ul>{listing(method.side_effects)}</ul>"
-        + f"<p><strong>Nursing</strong></p><ul>{listing(method.nursing)}</ul>"
+        + f"<p>{html.escape(cycle.device)} {sources_html(cycle.sources)}</p>"
+        + f"<p><strong>Side effects</strong></p>{sourced_list(cycle.side_effects)}"
+        + f"<p><strong>Nursing</strong></p>{sourced_list(cycle.nursing)}"
     )
+
+
+def checklist_view(which: str, done: Sequence[str]) -> str:
+    """The chosen checklist's summary and its open gaps, given the ticked item ids."""
+    return checklist_html(status(checklist(which), done))
 
 
 def checklist_html(state: ChecklistStatus) -> str:
@@ -218,9 +241,3 @@ def checklist_html(state: ChecklistStatus) -> str:
         )
         body = f"<p><strong>Gaps still open</strong></p><ul>{gaps}</ul>"
     return _status(state.summary) + body
-
-
-def clear_cache() -> None:
-    """Forget cached figure views."""
-    for cached in (explorer_html, _explorer_figure_html, mirels_html, schedule_html, ablation_html):
-        cached.cache_clear()

@@ -1,288 +1,144 @@
-"""The treatment widgets: controls plus one HTML output, redrawn on every change.
+"""The treatment widgets: each is a :class:`~bonemets.panel.ControlPanel` of named controls
+whose one output a pure view in ``views`` fills.
 
-Each class holds its controls and an output; ``update()`` reads the controls, calls the
-pure functions (``explorer``, ``mirels``, ``schedules``, ``ablation``, ``checklist``)
-and the HTML builders in ``views``. In a lesson: ``from bonemets.treatment import
-widgets as w`` then ``w.treatment_explorer()`` and so on.
+In a lesson: ``from bonemets.treatment import widgets as w`` then ``w.treatment_explorer()``
+and so on. A widget whose controls depend on each other (a situation offers its own
+schedules, a method its own number of steps) adjusts them before the panel redraws.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 import ipywidgets as widgets
-from IPython.display import HTML, display
 
+from bonemets.panel import FULL_LABEL, CheckboxGroup, ControlPanel, dropdown
 from bonemets.treatment import ablation, checklist, explorer, mirels, reference, schedules, views
 
-_WIDE = {"description_width": "initial"}
-_BOX = widgets.Layout(border="1px solid #767676", padding="0.5em", margin="0.5em 0")
+
+def _labelled(values: Sequence[str]) -> list[tuple[str, str]]:
+    return [(explorer.LABELS[v], v) for v in values]
 
 
-class _Widget:
-    """Shared wiring: observe controls' values, keep one output, display the view."""
-
-    output: widgets.HTML
-    view: widgets.Box
-
-    def _watch(self, *controls: widgets.Widget) -> None:
-        for control in controls:
-            control.observe(lambda _change: self.update(), names="value")
-
-    def update(self) -> None:  # pragma: no cover - each widget defines it
-        raise NotImplementedError
-
-    def _ipython_display_(self) -> None:
-        display(self.view)
-
-
-class TreatmentExplorer(_Widget):
+class TreatmentExplorer(ControlPanel):
     """Describe a patient; see the options the sources describe for that situation."""
 
     def __init__(self, patient: explorer.Patient | None = None) -> None:
         patient = patient or explorer.Patient()
-
-        def labelled(values: Iterable[str]) -> list[tuple[str, str]]:
-            return [(explorer.LABELS[v], v) for v in values]
-
-        self.count = widgets.ToggleButtons(
-            options=labelled(explorer.COUNTS),
-            value=patient.count,
-            description="How many bone metastases:",
-            style=_WIDE,
-        )
-        self.site = widgets.Dropdown(
-            options=labelled(explorer.SITES),
-            value=patient.site,
-            description="Main site:",
-            style=_WIDE,
-        )
-        self.bone = widgets.RadioButtons(
-            options=labelled(explorer.BONE_STATUSES),
-            value=patient.bone,
-            description="The bone is:",
-            style=_WIDE,
-        )
-        self.flags = {
-            flag: widgets.Checkbox(
-                value=flag in patient.flags,
-                description=explorer.LABELS[flag],
-                indent=False,
-                layout=widgets.Layout(width="auto"),
-            )
-            for flag in explorer.FLAGS
+        controls = {
+            "count": widgets.ToggleButtons(
+                options=_labelled(explorer.COUNTS),
+                value=patient.count,
+                description="How many bone metastases:",
+                style=FULL_LABEL,
+            ),
+            "site": dropdown("Main site:", _labelled(explorer.SITES), patient.site, width=None),
+            "bone": widgets.RadioButtons(
+                options=_labelled(explorer.BONE_STATUSES),
+                value=patient.bone,
+                description="The bone is:",
+                style=FULL_LABEL,
+            ),
+            "flags": CheckboxGroup(_labelled(explorer.FLAGS), sorted(patient.flags)),
         }
-        self.output = widgets.HTML()
-        self._watch(self.count, self.site, self.bone, *self.flags.values())
-        self.view = widgets.VBox(
-            [
-                widgets.HTML("<strong>Treatment explorer: describe the patient</strong>"),
-                self.count,
-                self.site,
-                self.bone,
-                widgets.HTML("Also true for this patient:"),
-                *self.flags.values(),
-                self.output,
-            ],
-            layout=_BOX,
-        )
-        self.update()
-
-    def patient(self) -> explorer.Patient:
-        return explorer.Patient(
-            count=self.count.value,
-            site=self.site.value,
-            bone=self.bone.value,
-            flags=frozenset(f for f, box in self.flags.items() if box.value),
+        items = [*list(controls.values())[:3], widgets.HTML("Also true for this patient:")]
+        super().__init__(
+            controls,
+            views.explorer_view,
+            title="Treatment explorer: describe the patient",
+            items=[*items, controls["flags"]],
         )
 
-    def update(self) -> None:
-        self.output.value = views.explorer_html(self.patient())
 
-
-class MirelsCalculator(_Widget):
+class MirelsCalculator(ControlPanel):
     """Choose the four factors; see the total, its band and the published table."""
 
     def __init__(self, **choices: str) -> None:
-        self.table = mirels.table()
-        self.controls = {
-            factor.id: widgets.Dropdown(
-                options=[(f"{lv.label} ({lv.points})", lv.id) for lv in factor.levels],
-                value=choices.get(factor.id, factor.levels[0].id),
-                description=f"{factor.label}:",
-                style=_WIDE,
-                layout=widgets.Layout(width="34em"),
+        controls = {
+            factor.id: dropdown(
+                f"{factor.label}:",
+                [(f"{lv.label} ({lv.points})", lv.id) for lv in factor.levels],
+                choices.get(factor.id),
+                width="34em",
             )
-            for factor in self.table.factors
+            for factor in mirels.table().factors
         }
-        self.output = widgets.HTML()
-        self._watch(*self.controls.values())
-        self.view = widgets.VBox(
-            [
-                widgets.HTML("<strong>Mirels' score: describe the lesion</strong>"),
-                *self.controls.values(),
-                self.output,
-            ],
-            layout=_BOX,
-        )
-        self.update()
-
-    def choices(self) -> dict[str, str]:
-        return {factor_id: control.value for factor_id, control in self.controls.items()}
-
-    def result(self) -> mirels.MirelsResult:
-        return mirels.score(self.choices(), self.table)
-
-    def update(self) -> None:
-        self.output.value = views.mirels_html(tuple(sorted(self.choices().items())))
+        super().__init__(controls, views.mirels_view, title="Mirels' score: describe the lesion")
 
 
-class ScheduleComparison(_Widget):
+class ScheduleComparison(ControlPanel):
     """Pick a situation and the schedules to compare; see the visit calendar and totals."""
 
     def __init__(self, situation: str = "painful_bone") -> None:
-        sets = schedules.schedule_sets()
-        self.situation = widgets.Dropdown(
-            options=[(s.title, s.id) for s in sets],
-            value=situation,
-            description="Situation:",
-            style=_WIDE,
-            layout=widgets.Layout(width="auto"),
+        chooser = dropdown(
+            "Situation:", [(s.title, s.id) for s in schedules.schedule_sets()], situation
         )
-        self.boxes: dict[str, widgets.Checkbox] = {}
-        self.box_area = widgets.VBox()
-        self.output = widgets.HTML()
-        self.situation.observe(lambda _change: self._rebuild(), names="value")
-        self.view = widgets.VBox(
-            [
-                widgets.HTML("<strong>Radiation schedules: compare</strong>"),
-                self.situation,
-                widgets.HTML("Schedules to show:"),
-                self.box_area,
-                self.output,
-            ],
-            layout=_BOX,
+        ticks = CheckboxGroup(horizontal=True)
+        self._offer_schedules(ticks, situation)
+        # Registered before the panel's own observer: the boxes change first, then one redraw.
+        chooser.observe(lambda change: self._offer_schedules(ticks, change["new"]), "value")
+        super().__init__(
+            {"situation": chooser, "schedules": ticks},
+            views.schedule_html,
+            title="Radiation schedules: compare",
+            items=[chooser, widgets.HTML("Schedules to show:"), ticks],
         )
-        self._rebuild()
 
-    def _rebuild(self) -> None:
-        chosen = schedules.schedule_set(self.situation.value)
-        self.boxes = {
-            s.id: widgets.Checkbox(value=True, description=s.label, indent=False)
-            for s in chosen.schedules
-        }
-        self._watch(*self.boxes.values())
-        self.box_area.children = [widgets.HBox(list(self.boxes.values()))]
-        self.update()
-
-    def selected(self) -> list[str]:
-        return [schedule_id for schedule_id, box in self.boxes.items() if box.value]
-
-    def update(self) -> None:
-        self.output.value = views.schedule_html(self.situation.value, tuple(self.selected()))
+    @staticmethod
+    def _offer_schedules(ticks: CheckboxGroup, situation: str) -> None:
+        """Every schedule of the situation, all ticked."""
+        offered = [(s.label, s.id) for s in schedules.schedule_set(situation).schedules]
+        ticks.set_options(offered, [schedule_id for _, schedule_id in offered])
 
 
-class AblationCycles(_Widget):
+class AblationCycles(ControlPanel):
     """Step through heat-cool-heat or freeze-thaw-freeze."""
 
     def __init__(self, method_id: str = "radiofrequency") -> None:
-        methods = ablation.methods()
-        self.method = widgets.Dropdown(
-            options=[(m.name, m.id) for m in methods],
-            value=method_id,
-            description="Method:",
-            style=_WIDE,
+        method = dropdown(
+            "Method:", [(m.name, m.id) for m in ablation.methods()], method_id, width=None
         )
-        self.step = widgets.IntSlider(
+        step = widgets.IntSlider(
             value=1,
             min=1,
             max=len(ablation.method(method_id).phases),
             description="Step:",
-            style=_WIDE,
+            style=FULL_LABEL,
             continuous_update=False,
         )
-        self.output = widgets.HTML()
-        self._watch(self.method, self.step)
-        self.view = widgets.VBox(
-            [
-                widgets.HTML("<strong>Ablation cycles: step through</strong>"),
-                self.method,
-                self.step,
-                self.output,
-            ],
-            layout=_BOX,
+        # Each method has its own number of steps; the slider follows before the redraw.
+        method.observe(
+            lambda change: setattr(step, "max", len(ablation.method(change["new"]).phases)),
+            "value",
         )
-        self.update()
-
-    def update(self) -> None:
-        phases = len(ablation.method(self.method.value).phases)
-        if self.step.max != phases:
-            self.step.max = phases
-        self.output.value = views.ablation_html(self.method.value, min(self.step.value, phases))
+        super().__init__(
+            {"method": method, "step": step},
+            views.ablation_html,
+            title="Ablation cycles: step through",
+        )
 
 
-class ChecklistWidget(_Widget):
+class ChecklistWidget(ControlPanel):
     """Tick the checks done; the gaps that remain are named, with why they matter."""
 
-    def __init__(self, checklist_ids: list[str], title: str) -> None:
-        self.lists = {cid: checklist.checklist(cid) for cid in checklist_ids}
-        self.which = widgets.Dropdown(
-            options=[(c.title, c.id) for c in self.lists.values()],
-            value=checklist_ids[0],
-            description="Checklist:",
-            style=_WIDE,
-            layout=widgets.Layout(width="auto"),
+    def __init__(self, checklist_ids: Sequence[str], title: str) -> None:
+        which = dropdown("Checklist:", [(checklist.checklist(c).title, c) for c in checklist_ids])
+        which.layout.display = None if len(checklist_ids) > 1 else "none"
+        done = CheckboxGroup()
+        self._offer_items(done, checklist_ids[0])
+        # Registered before the panel's own observer: the new list's boxes come first.
+        which.observe(lambda change: self._offer_items(done, change["new"]), "value")
+        super().__init__({"which": which, "done": done}, views.checklist_view, title=title)
+
+    @staticmethod
+    def _offer_items(done: CheckboxGroup, checklist_id: str) -> None:
+        """The list's items, none ticked, under their group headings."""
+        chosen = checklist.checklist(checklist_id)
+        ordered = [item for group in chosen.groups for item in chosen.items if item.group == group]
+        done.set_options(
+            [(item.text, item.id) for item in ordered],
+            groups={item.id: item.group for item in ordered},
         )
-        self.which.layout.display = None if len(checklist_ids) > 1 else "none"
-        self.boxes: dict[str, widgets.Checkbox] = {}
-        self.box_area = widgets.VBox()
-        self.output = widgets.HTML()
-        self.which.observe(lambda _change: self._rebuild(), names="value")
-        self.view = widgets.VBox(
-            [
-                widgets.HTML(f"<strong>{html.escape(title)}</strong>"),
-                self.which,
-                self.box_area,
-                self.output,
-            ],
-            layout=_BOX,
-        )
-        self._rebuild()
-
-    def current(self) -> checklist.Checklist:
-        return self.lists[self.which.value]
-
-    def _rebuild(self) -> None:
-        chosen = self.current()
-        self.boxes = {
-            item.id: widgets.Checkbox(
-                value=False,
-                description=item.text,
-                indent=False,
-                layout=widgets.Layout(width="auto"),
-            )
-            for item in chosen.items
-        }
-        self._watch(*self.boxes.values())
-        children: list[widgets.Widget] = []
-        for group in chosen.groups:
-            children.append(widgets.HTML(f"<em>{html.escape(group)}</em>"))
-            children.extend(self.boxes[i.id] for i in chosen.items if i.group == group)
-        self.box_area.children = children
-        self.update()
-
-    def tick(self, item_ids: set[str]) -> None:
-        """Tick exactly these items (tests and demonstrations)."""
-        for item_id, box in self.boxes.items():
-            box.value = item_id in item_ids
-
-    def status(self) -> checklist.ChecklistStatus:
-        done = [item_id for item_id, box in self.boxes.items() if box.value]
-        return checklist.status(self.current(), done)
-
-    def update(self) -> None:
-        self.output.value = views.checklist_html(self.status())
 
 
 # --- what lesson cells call -----------------------------------------------------------
@@ -320,11 +176,11 @@ def appointment_checklist() -> ChecklistWidget:
     return ChecklistWidget(["appointment"], "Appointment preparation: tick what is ready")
 
 
-def option_card(*option_ids: str) -> HTML:
+def option_card(*option_ids: str) -> views.OptionCards:
     """Fact cards for one or more treatment options, from the explorer's data."""
-    return HTML("".join(views.option_html(explorer.load_option(i)) for i in option_ids))
+    return views.OptionCards(option_ids)
 
 
-def fact_table(*table_ids: str) -> HTML:
+def fact_table(*table_ids: str) -> reference.FactTables:
     """One or more sourced fact tables (emergencies, devices, who can help)."""
-    return HTML("".join(reference.fact_table_html(i) for i in table_ids))
+    return reference.FactTables(table_ids)

@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-
-from bonemets.browser.axe import axe_path
-from bonemets.browser.chromium import VIEWPORT, find_chromium, launched_chromium
-from bonemets.browser.course import ARTIFACTS
-from bonemets.browser.lab import LabServer, running_lab
-from bonemets.browser.notebook import ConsoleLog, RanLesson, open_notebook, run_all
-from bonemets.browser.widgets import capture
+from course_browser.axe import axe_path
+from course_browser.chromium import VIEWPORT, find_chromium, launched_chromium
+from course_browser.course import ARTIFACTS
+from course_browser.lab import LabServer, running_lab
+from course_browser.notebook import ConsoleLog, RanLesson, open_notebook, run_all
+from course_browser.widgets import capture
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Locator, Page

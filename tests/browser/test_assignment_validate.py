@@ -11,14 +11,12 @@ import shutil
 from typing import TYPE_CHECKING
 
 import pytest
-
-from bonemets.browser.course import released
-from bonemets.browser.notebook import notebook, open_notebook
+from course_browser.course import released
+from course_browser.notebook import notebook, open_notebook
 
 if TYPE_CHECKING:
+    from course_browser.lab import LabServer
     from playwright.sync_api import Locator, Page
-
-    from bonemets.browser.lab import LabServer
 
 ASSIGNMENT = "release/a1_diagnosis/a1_diagnosis.ipynb"
 # Well-formed (not necessarily right) answers for every question of a1, as a student types.

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bonemets.browser.lab import REPO_ROOT
-from bonemets.browser.notebook import choose_menu
+from course_browser.lab import REPO_ROOT
+from course_browser.notebook import choose_menu
 
 if TYPE_CHECKING:
+    from course_browser.lab import LabServer
     from playwright.sync_api import Page
-
-    from bonemets.browser.lab import LabServer
 
 ASSIGNMENTS = sorted(p.name for p in (REPO_ROOT / "source").iterdir() if p.is_dir())
 

@@ -27,9 +27,8 @@ from hostile_submission import (
 )
 
 if TYPE_CHECKING:
+    from course_browser.lab import LabServer
     from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
-
-    from bonemets.browser.lab import LabServer
 
 # Hosts a page may ask for: the server itself, and the CDN nbconvert's template loads
 # MathJax from (the sandbox has no internet, so those requests are refused here anyway).

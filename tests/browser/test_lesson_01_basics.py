@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bonemets.browser.widgets import focus, html_outputs, html_text, view, wait_for_text
-from bonemets.imaging import rules
-from bonemets.imaging.widgets import complications_html
+from course_browser.widgets import focus, html_outputs, html_text, view, wait_for_text
+
+from bonemets.complications import rules
+from bonemets.complications.views import complications_html
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
 LESSON = "01_bone_metastasis_basics.ipynb"
 CUES = rules.all_cues()  # (label, id) in the order the checkboxes are shown
-CELL = "w.complication_checker()"
+CELL = "w.ComplicationChecker()"
 
 
 def ticked(boxes: Locator) -> list[str]:

@@ -5,14 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bonemets.browser.widgets import (
-    focus,
-    html_outputs,
-    html_text,
-    next_option_by_keyboard,
-    view,
-    wait_for_text,
-)
+from course_browser import widgets as ui
+
 from bonemets.treatment import checklist, explorer, views
 
 if TYPE_CHECKING:
@@ -39,8 +33,8 @@ def patient_on_page(widget: Locator) -> explorer.Patient:
 
 
 def test_explorer_by_mouse(lesson: Page, shoot) -> None:
-    widget = view(lesson, EXPLORER)
-    result = html_outputs(widget).last
+    widget = ui.view(lesson, EXPLORER)
+    result = ui.html_outputs(widget).last
     # The lesson opens the explorer on: a few metastases, spine, hormone-sensitive.
     assert patient_on_page(widget) == explorer.Patient(
         "a_few", "spine", "stable", frozenset({"hormone_sensitive"})
@@ -55,54 +49,54 @@ def test_explorer_by_mouse(lesson: Page, shoot) -> None:
         "many", "pelvis", "broken", frozenset({"hormone_sensitive", "pain_uncontrolled"})
     )
     assert patient_on_page(widget) == expected
-    wait_for_text(result, html_text(views.explorer_html(expected)))
+    ui.wait_for_text(result, ui.html_text(views.explorer_html(expected)))
     shoot(widget, "1-many-pelvis-broken-pain")
 
 
 def test_explorer_by_keyboard(lesson: Page, shoot) -> None:
-    widget = view(lesson, EXPLORER)
-    result = html_outputs(widget).last
+    widget = ui.view(lesson, EXPLORER)
+    result = ui.html_outputs(widget).last
     before = patient_on_page(widget)
 
     # Toggle buttons are buttons: Tab between them, Space picks one.
-    focus(widget.get_by_role("button", name="One", exact=True))
+    ui.focus(widget.get_by_role("button", name="One", exact=True))
     lesson.keyboard.press("Space")
     # Next control is the site drop-down.
     lesson.keyboard.press("Tab")
     lesson.keyboard.press("Tab")
     lesson.keyboard.press("Tab")
-    next_option_by_keyboard(lesson)
+    ui.next_option_by_keyboard(lesson)
     # ipywidgets' radio inputs share no name, so arrows do not move between them; each
     # option is its own Tab stop. Tab from the first option to the second, Space picks it.
-    focus(widget.locator("input[type=radio]").first)
+    ui.focus(widget.locator("input[type=radio]").first)
     lesson.keyboard.press("Tab")
     lesson.keyboard.press("Space")
     sites = list(explorer.SITES)
     expected = explorer.Patient("one", sites[sites.index(before.site) + 1], "at_risk", before.flags)
     assert patient_on_page(widget) == expected
-    wait_for_text(result, html_text(views.explorer_html(expected)))
+    ui.wait_for_text(result, ui.html_text(views.explorer_html(expected)))
     shoot(widget, "1-keyboard")
 
 
 def test_medication_checklist_by_keyboard(lesson: Page, shoot) -> None:
-    widget = view(lesson, "w.medication_checklist()")
-    result = html_outputs(widget).last
+    widget = ui.view(lesson, "w.medication_checklist()")
+    result = ui.html_outputs(widget).last
     current = checklist.checklist("zoledronic_acid")
     boxes = widget.get_by_role("checkbox")
     assert boxes.count() == len(current.items)
-    wait_for_text(result, html_text(views.checklist_html(checklist.status(current, []))))
+    ui.wait_for_text(result, ui.html_text(views.checklist_html(checklist.status(current, []))))
 
-    focus(boxes.nth(0))
+    ui.focus(boxes.nth(0))
     lesson.keyboard.press("Space")
     lesson.keyboard.press("Tab")
     lesson.keyboard.press("Space")
     done = [current.items[0].id, current.items[1].id]
-    wait_for_text(result, html_text(views.checklist_html(checklist.status(current, done))))
+    ui.wait_for_text(result, ui.html_text(views.checklist_html(checklist.status(current, done))))
     shoot(widget, "1-two-ticked")
 
     for box in boxes.all():  # mouse: tick the rest; nothing is left to do
         if not box.is_checked():
             box.click()
     every = [item.id for item in current.items]
-    wait_for_text(result, html_text(views.checklist_html(checklist.status(current, every))))
+    ui.wait_for_text(result, ui.html_text(views.checklist_html(checklist.status(current, every))))
     shoot(widget, "2-all-ticked")

@@ -6,16 +6,9 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from bonemets.browser.a11y import control_names
-from bonemets.browser.widgets import (
-    active_label,
-    focus,
-    html_outputs,
-    html_text,
-    next_option_by_keyboard,
-    view,
-    wait_for_text,
-)
+from course_browser import widgets as ui
+from course_browser.a11y import control_names
+
 from bonemets.treatment import charts, mirels, schedules, views
 
 if TYPE_CHECKING:
@@ -35,17 +28,17 @@ def choices_on_page(widget: Locator) -> dict[str, str]:
 
 
 def expected(choices: dict[str, str]) -> str:
-    return html_text(views.mirels_html(tuple(sorted(choices.items()))))
+    return ui.html_text(views.mirels_html(tuple(sorted(choices.items()))))
 
 
 def test_mirels_by_mouse_and_keyboard(lesson: Page, shoot) -> None:
-    widget = view(lesson, "w.mirels_calculator(")
-    result = html_outputs(widget).last
+    widget = ui.view(lesson, "w.mirels_calculator(")
+    result = ui.html_outputs(widget).last
     start = choices_on_page(widget)
     assert start == {
         "site": "lower_limb", "pain": "moderate", "lesion": "mixed", "size": "one_to_two_thirds",
     }  # fmt: skip
-    wait_for_text(result, expected(start))
+    ui.wait_for_text(result, expected(start))
     assert mirels.score(start, TABLE).total == 8
     shoot(widget, "0-score-8")
 
@@ -53,14 +46,14 @@ def test_mirels_by_mouse_and_keyboard(lesson: Page, shoot) -> None:
     pain.select_option(label="Functional (with use of the limb) (3)")
     now = choices_on_page(widget)
     assert mirels.score(now, TABLE).total == 9
-    wait_for_text(result, expected(now))
+    ui.wait_for_text(result, expected(now))
     shoot(widget, "1-mouse-score-9")
 
-    focus(widget.locator("select").nth(2))  # lesion type: mixed -> lytic
-    next_option_by_keyboard(lesson)
+    ui.focus(widget.locator("select").nth(2))  # lesion type: mixed -> lytic
+    ui.next_option_by_keyboard(lesson)
     now = choices_on_page(widget)
     assert now["lesion"] == "lytic" and mirels.score(now, TABLE).total == 10
-    wait_for_text(result, expected(now))
+    ui.wait_for_text(result, expected(now))
     shoot(widget, "2-keyboard-score-10")
 
 
@@ -93,14 +86,14 @@ def wait_for_situation(widget: Locator, set_id: str, timeout: float = 10.0) -> N
 def check_schedules(widget: Locator, set_id: str, ticked: list[str]) -> None:
     """The page shows schedule_html for these values, and the chart's alt text matches."""
     assert schedules_on_page(widget) == (set_id, ticked)
-    result = html_outputs(widget).last
-    wait_for_text(result, html_text(views.schedule_html(set_id, tuple(ticked))))
+    result = ui.html_outputs(widget).last
+    ui.wait_for_text(result, ui.html_text(views.schedule_html(set_id, tuple(ticked))))
     picked = [s for s in schedules.schedule_set(set_id).schedules if s.id in ticked]
     assert result.locator("img").first.get_attribute("alt") == charts.schedule_alt(picked)
 
 
 def test_radiation_schedules_by_keyboard_and_mouse(lesson: Page, shoot) -> None:
-    widget = view(lesson, "w.radiation_schedules(")
+    widget = ui.view(lesson, "w.radiation_schedules(")
     situation = widget.locator("select")
     everything = [s.id for s in SITUATIONS[situation.input_value()].schedules]
     assert schedules_on_page(widget) == ("painful_bone", everything)  # the lesson's default
@@ -108,8 +101,8 @@ def test_radiation_schedules_by_keyboard_and_mouse(lesson: Page, shoot) -> None:
     shoot(widget, "0-painful-bone-all")
 
     # Keyboard only: the next situation, then Tab to its second schedule and untick it.
-    focus(situation)
-    next_option_by_keyboard(lesson)
+    ui.focus(situation)
+    ui.next_option_by_keyboard(lesson)
     cord = SITUATIONS[situation.input_value()]
     assert cord.id == "cord_compression"
     wait_for_situation(widget, cord.id)
@@ -117,7 +110,7 @@ def test_radiation_schedules_by_keyboard_and_mouse(lesson: Page, shoot) -> None:
     lesson.keyboard.press("Tab")
     lesson.keyboard.press("Tab")
     second = cord.schedules[1]
-    assert active_label(lesson).strip() == second.label
+    assert ui.active_label(lesson).strip() == second.label
     lesson.keyboard.press("Space")
     kept = [s.id for s in cord.schedules if s is not second]
     check_schedules(widget, cord.id, kept)
@@ -137,20 +130,20 @@ def test_radiation_schedules_by_keyboard_and_mouse(lesson: Page, shoot) -> None:
 
 
 def test_ablation_steps_by_keyboard(lesson: Page, shoot) -> None:
-    widget = view(lesson, "w.ablation_cycles()")
-    result = html_outputs(widget).last
+    widget = ui.view(lesson, "w.ablation_cycles()")
+    result = ui.html_outputs(widget).last
     handle = widget.get_by_role("slider")
     method = "radiofrequency"
     start = round(float(handle.get_attribute("aria-valuenow") or "nan"))
-    wait_for_text(result, html_text(views.ablation_html(method, start)))
+    ui.wait_for_text(result, ui.html_text(views.ablation_html(method, start)))
 
-    focus(handle)
+    ui.focus(handle)
     lesson.keyboard.press("End")  # last step of the cycle
     last = round(float(handle.get_attribute("aria-valuemax") or "nan"))
     assert round(float(handle.get_attribute("aria-valuenow") or "nan")) == last
-    wait_for_text(result, html_text(views.ablation_html(method, last)))
+    ui.wait_for_text(result, ui.html_text(views.ablation_html(method, last)))
     shoot(widget, f"1-step-{last}")
 
     lesson.keyboard.press("ArrowLeft")
-    wait_for_text(result, html_text(views.ablation_html(method, last - 1)))
+    ui.wait_for_text(result, ui.html_text(views.ablation_html(method, last - 1)))
     shoot(widget, f"2-step-{last - 1}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bonemets.browser.widgets import (
+from course_browser.widgets import (
     active_label,
     focus,
     html_outputs,
@@ -14,6 +14,7 @@ from bonemets.browser.widgets import (
     view,
     wait_for_text,
 )
+
 from bonemets.nursing import pain, priorities, radiation, views
 
 if TYPE_CHECKING:

@@ -12,10 +12,9 @@ import warnings
 from collections.abc import Callable
 
 import pytest
-
-from bonemets.browser import a11y, axe
-from bonemets.browser.course import ARTIFACTS, lessons
-from bonemets.browser.notebook import RanLesson, error_outputs, outputs
+from course_browser import a11y, axe
+from course_browser.course import ARTIFACTS, lessons
+from course_browser.notebook import RanLesson, error_outputs, outputs
 
 
 @pytest.fixture(params=lessons(), ids=lambda name: name.removesuffix(".ipynb"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bonemets.browser.widgets import focus, html_outputs, html_text, view, wait_for_text
+from course_browser.widgets import focus, html_outputs, html_text, view, wait_for_text
+
 from bonemets.quiz.items import self_checks_for
 from bonemets.quiz.marking import mark
 from bonemets.quiz.widget import feedback_html

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from playwright.sync_api import ConsoleMessage, Locator, Page
 
-    from bonemets.browser.lab import LabServer
+    from course_browser.lab import LabServer
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 ERROR_MIMES = ("application/vnd.jupyter.stderr",)

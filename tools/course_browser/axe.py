@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-from bonemets.browser.lab import REPO_ROOT
+from course_browser.lab import REPO_ROOT
 
 AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")

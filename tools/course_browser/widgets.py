@@ -12,7 +12,7 @@ import time
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from bonemets.browser.notebook import cell_with_source
+from course_browser.notebook import cell_with_source
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -78,12 +78,13 @@ def focus(control: Locator) -> None:
 
 def active_label(page: Page) -> str:
     """Accessible-ish description of the focused element (for keyboard-only assertions)."""
-    label: str = page.evaluate(
-        """() => { const e = document.activeElement; if (!e) return '';
+    return str(
+        page.evaluate(
+            """() => { const e = document.activeElement; if (!e) return '';
              const l = e.labels && e.labels[0]; return (l ? l.textContent : '') ||
              e.getAttribute('aria-label') || e.textContent || e.value || ''; }"""
+        )
     )
-    return label
 
 
 def next_option_by_keyboard(page: Page) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bonemets.browser.lab import REPO_ROOT
+from course_browser.lab import REPO_ROOT
 
 
 def lessons() -> list[str]:
