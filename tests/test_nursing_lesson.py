@@ -9,8 +9,7 @@ from pathlib import Path
 
 import nbformat
 
-from bonemets.data import cited_sources, load_collection
-from bonemets.lesson import module
+from bonemets.data import ModuleObjectives, cited_sources, load_collection
 from bonemets.nursing.pain import PainScale
 from bonemets.nursing.priorities import PriorityAction
 from bonemets.nursing.radiation import RadiationSite
@@ -28,7 +27,7 @@ def lesson_code(repo_root: Path) -> str:
 
 
 def test_every_objective_has_a_self_check() -> None:
-    objectives = {o.id for o in module("nursing").objectives}
+    objectives = {o.id for o in load_collection(ModuleObjectives)["nursing"].objectives}
     assert objectives == {f"nurs.{n}" for n in range(1, 7)}
     practised = Counter(item.objective for item in self_checks_for("nursing"))
     assert set(practised) == objectives
