@@ -93,7 +93,7 @@ SVG_OUTPUT = (
     f'<script>{beacon("output-svg")}</script><circle cx="10" cy="10" r="8"/></svg>'
 )
 OUTPUT_CODE = f"""# Question 1: one letter from A–D in quotes
-q1 = "B"
+q1 = "C"
 from IPython.display import HTML, SVG, Javascript, Markdown, display
 print({"Printed words stay text: <b onmouseover=alert(5)>not bold</b>"!r})
 display(HTML({'Output words one. <img src=x onerror="' + SET_TITLE + '">'!r}))

@@ -112,7 +112,7 @@ def test_every_control_is_labelled() -> None:
 
 
 def test_fact_tables_show_a_source_beside_every_row() -> None:
-    markup = w.fact_table("opioid_safety", "radium_safety").data
+    markup = w.fact_table("opioid_safety", "radium_safety")._repr_html_()
     assert markup.count("<caption>") == 2
     assert "ASPMN 2011" in markup and "Radium-223 label" in markup
 

@@ -222,7 +222,7 @@ def test_autograde_and_feedback_on_a_hostile_submission(repo_root: Path, tmp_pat
     checked(grader.generate_feedback(ASSIGNMENT, STUDENT), "feedback hostile")
     assert submitted.read_bytes() == original  # submitted/ is the student's file, unchanged
     scores = gradebook_scores(tmp_path, STUDENT, ASSIGNMENT)
-    assert scores["a1_q01"] == 1.0  # q1 = "B" still read from the answer cell's source
+    assert scores["a1_q01"] == 1.0  # q1 = "C" (the key) still read from the answer cell's source
     assert scores["a1_sa"] is None  # the short answer waits for a grader
     autograded = nbformat.read(
         tmp_path / f"autograded/{STUDENT}/{ASSIGNMENT}/{ASSIGNMENT}.ipynb", as_version=4
