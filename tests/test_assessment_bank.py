@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from bonemets.assessment.bank import items_for, load_items
 from bonemets.assessment.coverage import coverage_counts, coverage_table
-from bonemets.assessment.items import AUTO_TYPES, CJ_STEPS
+from bonemets.assessment.items import AUTO_TYPES, CJ_STEPS, Item
 from bonemets.cli import main
-from bonemets.data import CourseDataError, SeedSection, load_collection
+from bonemets.data import CourseDataError, InvalidField, SeedSection, load_collection
+from bonemets.data.errors import WHOLE_RECORD
 from bonemets.grading.source_builder import build_notebook
 
 REPO = Path(__file__).resolve().parents[1]
@@ -200,3 +205,103 @@ def test_an_unknown_item_type_is_named(broken_copy) -> None:
     with pytest.raises(CourseDataError, match="expected one of 'multiple_choice'") as caught:
         load_items()
     assert caught.value.field == "type"
+
+
+# --- a record check names its field as data (InvalidField), not in its wording ----------
+
+
+def _break_item(path: Path, item_id: str, change: Callable[[dict[str, Any]], None]) -> None:
+    """Apply ``change`` to one item of a bank file (a copy), through the YAML itself."""
+    records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(next(r for r in records if r["id"] == item_id))
+    path.write_text(yaml.safe_dump(records, sort_keys=False, allow_unicode=True), "utf-8")
+
+
+def _drop_blank_options(item: dict[str, Any]) -> None:
+    item["rows"][1]["options"] = item["rows"][1]["options"][:2]
+
+
+def _mark_first_option_unsafe(item: dict[str, Any]) -> None:
+    item["options"][0]["unsafe"] = True  # with no unsafe_reason
+
+
+def test_two_broken_items_in_two_files_give_two_lines_naming_file_record_and_field(
+    course_data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raised: list[tuple[str, str]] = []  # (field, message) of every InvalidField the checks raise
+    original_init = InvalidField.__init__
+
+    def recording_init(self: InvalidField, field: str, message: str) -> None:
+        raised.append((field, message))
+        original_init(self, field, message)
+
+    monkeypatch.setattr(InvalidField, "__init__", recording_init)
+    bank = course_data_copy / "assessment"
+    cloze = next(i for i in ITEMS.values() if i.assignment == "a1_diagnosis" and i.type == "cloze")
+    choice = next(
+        i
+        for i in ITEMS.values()
+        if i.assignment == "a3_local_and_supportive_care" and i.type == "sata"
+    )
+    _break_item(bank / "a1_diagnosis.yaml", cloze.id, _drop_blank_options)
+    _break_item(bank / "a3_local_and_supportive_care.yaml", choice.id, _mark_first_option_unsafe)
+    with pytest.raises(CourseDataError) as caught:
+        load_items()
+    assert str(caught.value).splitlines() == [
+        f"course_data/assessment/a1_diagnosis.yaml: record {cloze.id!r}, "
+        "field 'rows[1].options': give at least 3 options per blank",
+        f"course_data/assessment/a3_local_and_supportive_care.yaml: record {choice.id!r}, "
+        "field 'options[0]': option A: unsafe_reason: say what harm it would do",
+    ]
+    # The fields came as data: the checks raised InvalidField with the field apart.
+    assert raised == [
+        ("rows[1].options", "give at least 3 options per blank"),
+        (WHOLE_RECORD, "option A: unsafe_reason: say what harm it would do"),
+    ]
+
+
+def _with_row(item: Item, n: int, **changes: Any) -> dict[str, Any]:
+    """The ``rows`` change that alters row ``n`` of ``item`` only."""
+    rows = list(item.rows)
+    rows[n] = replace(rows[n], **changes)
+    return {"rows": tuple(rows)}
+
+
+@pytest.mark.parametrize(
+    ("item_type", "change", "field", "message"),
+    [
+        (
+            "cloze",
+            lambda i: _with_row(i, 1, options=i.rows[1].options[:2]),
+            "rows[1].options",
+            "give at least 3 options per blank",
+        ),
+        (
+            "bowtie",
+            lambda i: _with_row(i, 1, key=i.rows[1].key[:1]),
+            "rows[1]",
+            "actions offers 5 options and keys 2",
+        ),
+        ("sata", lambda i: {"key": ()}, "key", "give the right letter(s)"),
+        ("numeric", lambda i: {"tolerance": -1.0}, "tolerance", "must not be negative"),
+        (
+            "short_answer",
+            lambda i: {"rubric": ()},
+            "rubric",
+            "a short answer needs a rubric and a model_answer",
+        ),
+        (
+            "multiple_choice",
+            lambda i: {"points": 9},
+            "points",
+            "a multiple_choice item here is worth 1, not 9",
+        ),
+    ],
+)
+def test_an_item_check_raises_invalid_field_with_the_field_apart_from_the_message(
+    item_type: str, change: Callable[[Item], dict[str, Any]], field: str, message: str
+) -> None:
+    item = next(i for i in ITEMS.values() if i.type == item_type)
+    with pytest.raises(InvalidField) as caught:
+        replace(item, **change(item))  # a frozen record: replace() runs its checks again
+    assert (caught.value.field, caught.value.message) == (field, message)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import inspect
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from data_helpers import replace_once
 
 from bonemets.admin import validate_data
+from bonemets.assessment import types
 from bonemets.data import (
     CourseDataError,
     GlossaryTerm,
@@ -22,8 +26,9 @@ from bonemets.data import (
     load_course,
 )
 from bonemets.data.catalog import COLLECTIONS
-from bonemets.data.convert import InvalidValues, build_record
-from bonemets.data.errors import InvalidField, Problem
+from bonemets.data.convert import InvalidValues, build_record, field_types
+from bonemets.data.errors import WHOLE_RECORD, InvalidField, Problem
+from bonemets.data.loader import _record_class, _records
 
 
 def load_problems(folder: Path) -> list[str]:
@@ -357,6 +362,63 @@ def test_a_record_check_names_its_field_as_data_even_when_nested() -> None:
     ]
 
 
-def test_plain_value_errors_still_name_a_field_or_the_whole_record() -> None:
-    assert problems_building(_Worded, {"text": "legacy"}) == [("text", "worded the old way")]
+def test_a_plain_value_error_blames_the_whole_record_with_its_text_unparsed() -> None:
+    # No field is read back out of the wording: "text: ..." stays the message as written.
+    assert problems_building(_Worded, {"text": "legacy"}) == [("", "text: worded the old way")]
     assert problems_building(_Worded, {"text": "whole"}) == [("", "the record as a whole is wrong")]
+
+
+def test_a_whole_record_problem_shows_no_field_and_a_nested_one_names_the_record() -> None:
+    _, problems = _records("f.yaml", _Worded, [{"text": "whole"}])
+    assert [str(p) for p in problems] == ["f.yaml: record '#1': the record as a whole is wrong"]
+
+    @dataclasses.dataclass(frozen=True)
+    class Holder:
+        parts: tuple[_Worded, ...]
+
+    assert problems_building(Holder, {"parts": [{"text": "fine"}, {"text": "whole"}]}) == [
+        ("parts[1]", "the record as a whole is wrong")
+    ]
+
+
+def test_invalid_field_for_the_whole_record_reads_as_its_message() -> None:
+    assert str(InvalidField("high", "must not be below low")) == "high: must not be below low"
+    assert str(InvalidField(WHOLE_RECORD, "the pair disagrees")) == "the pair disagrees"
+
+
+def _nested_records(cls: type) -> Iterator[type]:
+    """``cls`` and every record class its fields hold, however deeply."""
+    seen: set[type] = set()
+    waiting = [cls]
+    while waiting:
+        current = waiting.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        yield current
+        hints = list(field_types(current).values())
+        while hints:
+            hint = hints.pop()
+            hints.extend(get_args(hint))
+            if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+                waiting.append(hint)
+
+
+def test_no_record_check_words_its_field_into_a_plain_value_error() -> None:
+    # The loader no longer parses "field: problem" out of a message, so a check that raised
+    # a plain ValueError would lose its field: every record check raises InvalidField.
+    checks = []
+    for dotted in set(COLLECTIONS.values()):
+        for cls in _nested_records(_record_class(dotted)):
+            if "__post_init__" in vars(cls):
+                checks.append(cls.__post_init__)
+    for kind in types.KINDS.values():
+        checks += [
+            getattr(kind, name)
+            for name in ("check", "check_key_size", "check_rows")
+            if hasattr(kind, name)
+        ]
+    checks += [types.check_options, types.check_safe_key, types.check_key]
+    assert len(checks) > 20
+    offenders = [f"{c.__qualname__}" for c in checks if "raise ValueError" in inspect.getsource(c)]
+    assert offenders == []

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from bonemets.assessment.shapes import Shape, describe
 from bonemets.assessment.types import AUTO_TYPES, BOWTIE, KINDS, ItemKind
+from bonemets.data.errors import WHOLE_RECORD, InvalidField
 
 CJStep = Literal[
     "recognize_cues",
@@ -41,10 +42,16 @@ class Option:
     unsafe_reason: str | None = None  # required when unsafe: the harm, in one sentence
 
     def __post_init__(self) -> None:
+        # Checks across two fields, so they blame the option as a whole (its path, such as
+        # options[1], locates it) and name the option by its letter in the message.
         if self.unsafe and not self.unsafe_reason:
-            raise ValueError(f"option {self.id}: unsafe_reason: say what harm it would do")
+            raise InvalidField(
+                WHOLE_RECORD, f"option {self.id}: unsafe_reason: say what harm it would do"
+            )
         if self.unsafe_reason and not self.unsafe:
-            raise ValueError(f"option {self.id}: unsafe_reason given but unsafe is not true")
+            raise InvalidField(
+                WHOLE_RECORD, f"option {self.id}: unsafe_reason given but unsafe is not true"
+            )
 
 
 @dataclass(frozen=True)
@@ -72,13 +79,17 @@ class Exhibit:
     note: str | None = None  # e.g. how a derived value (corrected calcium) was worked out
 
     def __post_init__(self) -> None:
+        # Checks across columns and rows: they blame the exhibit as a whole, named by title.
         if len(self.columns) < 2 or not self.rows:
-            raise ValueError(f"exhibit {self.title!r}: give at least 2 columns and 1 row")
+            raise InvalidField(
+                WHOLE_RECORD, f"exhibit {self.title!r}: give at least 2 columns and 1 row"
+            )
         for n, row in enumerate(self.rows):
             if len(row) != len(self.columns):
-                raise ValueError(
+                raise InvalidField(
+                    WHOLE_RECORD,
                     f"exhibit {self.title!r}: row {n + 1} has {len(row)} cells, "
-                    f"the table has {len(self.columns)} columns"
+                    f"the table has {len(self.columns)} columns",
                 )
 
 
@@ -118,18 +129,20 @@ class Item:
     def __post_init__(self) -> None:
         match = _ID.match(self.id)
         if not match:
-            raise ValueError("id: expected a1_q01 (or a1_sa for the short answer)")
+            raise InvalidField("id", "expected a1_q01 (or a1_sa for the short answer)")
         if not self.assignment.startswith(match.group(1) + "_"):
-            raise ValueError(f"id: must start with the assignment prefix {self.assignment[:2]}_")
+            raise InvalidField(
+                "id", f"must start with the assignment prefix {self.assignment[:2]}_"
+            )
         if (self.type == "short_answer") != (match.group(2) == "sa"):
-            raise ValueError("id: only the short answer uses the id suffix _sa")
+            raise InvalidField("id", "only the short answer uses the id suffix _sa")
         if self.type not in KINDS:
-            raise ValueError(f"type: expected one of {', '.join(map(repr, KINDS))}")
+            raise InvalidField("type", f"expected one of {', '.join(map(repr, KINDS))}")
         self.kind.check(self)
         expected = self.max_points
         if self.points != expected:
-            raise ValueError(
-                f"points: a {self.type} item here is worth {expected}, not {self.points}"
+            raise InvalidField(
+                "points", f"a {self.type} item here is worth {expected}, not {self.points}"
             )
 
     # --- derived views ---------------------------------------------------------------

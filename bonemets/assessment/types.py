@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from bonemets.assessment import scoring
 from bonemets.assessment.shapes import Shape
+from bonemets.data.errors import InvalidField
 
 if TYPE_CHECKING:
     from bonemets.assessment.items import Item, Option, Row
@@ -34,26 +35,26 @@ def letters_of(options: Iterable[Option]) -> str:
 def check_options(options: tuple[Option, ...], field: str, need_rationale: bool) -> str:
     ids = letters_of(options)
     if ids != LETTERS[: len(options)]:
-        raise ValueError(f"{field}: option ids must be A, B, C ... in order, got {ids!r}")
+        raise InvalidField(field, f"option ids must be A, B, C ... in order, got {ids!r}")
     if need_rationale:
         for option in options:
             if not option.rationale:
-                raise ValueError(f"{field}: option {option.id} needs a rationale")
+                raise InvalidField(field, f"option {option.id} needs a rationale")
     return ids
 
 
 def check_safe_key(options: tuple[Option, ...], key: tuple[str, ...], field: str) -> None:
     for option in options:
         if option.unsafe and option.id in key:
-            raise ValueError(f"{field}: option {option.id} is keyed right but tagged unsafe")
+            raise InvalidField(field, f"option {option.id} is keyed right but tagged unsafe")
 
 
 def check_key(key: tuple[str, ...], letters: str, field: str) -> None:
     bad = [k for k in key if k not in letters]
     if bad:
-        raise ValueError(f"{field}: key letter {bad[0]!r} is not one of the options {letters}")
+        raise InvalidField(field, f"key letter {bad[0]!r} is not one of the options {letters}")
     if len(set(key)) != len(key):
-        raise ValueError(f"{field}: key repeats a letter")
+        raise InvalidField(field, "key repeats a letter")
 
 
 def option_lines(options: tuple[Option, ...], key: set[str], chosen: set[str]) -> list[str]:
@@ -117,12 +118,12 @@ class _Choices(ItemKind):
 
     def check(self, item: Item) -> None:
         if len(item.options) < self.minimum:
-            raise ValueError(f"options: give at least {self.minimum}")
+            raise InvalidField("options", f"give at least {self.minimum}")
         letters = check_options(item.options, "options", need_rationale=True)
         check_key(item.key, letters, "key")
         check_safe_key(item.options, item.key, "key")
         if not item.key:
-            raise ValueError("key: give the right letter(s)")
+            raise InvalidField("key", "give the right letter(s)")
         self.check_key_size(item, letters)
 
     def check_key_size(self, item: Item, letters: str) -> None:
@@ -143,7 +144,7 @@ class MultipleChoice(_Choices):
 
     def check_key_size(self, item: Item, letters: str) -> None:
         if len(item.key) != 1:
-            raise ValueError("key: a multiple-choice item has exactly one right letter")
+            raise InvalidField("key", "a multiple-choice item has exactly one right letter")
 
     def max_points(self, item: Item) -> int:
         return 1
@@ -166,7 +167,7 @@ class SelectAll(_Choices):
 
     def check_key_size(self, item: Item, letters: str) -> None:
         if len(item.key) == len(letters):
-            raise ValueError("key: at least one option must be wrong")
+            raise InvalidField("key", "at least one option must be wrong")
 
     def max_points(self, item: Item) -> int:
         return len(item.key)
@@ -192,7 +193,7 @@ class SelectN(_Choices):
 
     def check_key_size(self, item: Item, letters: str) -> None:
         if item.select != len(item.key):
-            raise ValueError(f"select: must equal the number of key letters ({len(item.key)})")
+            raise InvalidField("select", f"must equal the number of key letters ({len(item.key)})")
 
     def max_points(self, item: Item) -> int:
         return item.select or 0
@@ -214,7 +215,7 @@ class Ordering(_Choices):
 
     def check_key_size(self, item: Item, letters: str) -> None:
         if sorted(item.key) != sorted(letters):
-            raise ValueError("key: must list every option letter once, first to last")
+            raise InvalidField("key", "must list every option letter once, first to last")
 
     def max_points(self, item: Item) -> int:
         return len(item.options)
@@ -244,21 +245,21 @@ class _Rows(ItemKind):
     def check_rows(self, item: Item) -> None:
         ids = [row.id for row in item.rows]
         if ids != [str(n) for n in range(1, len(ids) + 1)]:
-            raise ValueError("rows: row ids must be 1, 2, 3 ... in order")
+            raise InvalidField("rows", "row ids must be 1, 2, 3 ... in order")
         for n, row in enumerate(item.rows):
             where = f"rows[{n}]"
             if self.own_options:
                 letters = check_options(row.options, f"{where}.options", need_rationale=True)
                 if len(letters) < 3:
                     # Two options make a coin toss: every blank offers at least three.
-                    raise ValueError(f"{where}.options: give at least 3 options per blank")
+                    raise InvalidField(f"{where}.options", "give at least 3 options per blank")
                 check_safe_key(row.options, row.key, f"{where}.key")
             else:
                 letters = check_options(item.options, "options", need_rationale=False)
                 if not row.rationale:
-                    raise ValueError(f"{where}.rationale: each matrix row needs a rationale")
+                    raise InvalidField(f"{where}.rationale", "each matrix row needs a rationale")
             if len(row.key) != 1:
-                raise ValueError(f"{where}.key: give exactly one letter")
+                raise InvalidField(f"{where}.key", "give exactly one letter")
             check_key(row.key, letters, f"{where}.key")
 
     def max_points(self, item: Item) -> int:
@@ -303,7 +304,7 @@ class Matrix(_Rows):
 
     def check(self, item: Item) -> None:
         if len(item.rows) < 3 or len(item.options) < 2:
-            raise ValueError("rows: a matrix needs at least 3 rows and 2 columns (options)")
+            raise InvalidField("rows", "a matrix needs at least 3 rows and 2 columns (options)")
         self.check_rows(item)
 
     def explain(self, item: Item, answer: Any) -> list[str]:
@@ -331,7 +332,7 @@ class Cloze(_Rows):
 
     def check(self, item: Item) -> None:
         if len(item.rows) < 2:
-            raise ValueError("rows: a drop-down cloze needs at least 2 blanks")
+            raise InvalidField("rows", "a drop-down cloze needs at least 2 blanks")
         self.check_rows(item)
 
 
@@ -342,7 +343,7 @@ class Rationale(_Rows):
 
     def check(self, item: Item) -> None:
         if len(item.rows) != 2:
-            raise ValueError("rows: a rationale item has exactly 2 parts (action, reason)")
+            raise InvalidField("rows", "a rationale item has exactly 2 parts (action, reason)")
         self.check_rows(item)
 
     def max_points(self, item: Item) -> int:
@@ -359,12 +360,14 @@ class BowTie(ItemKind):
 
     def check(self, item: Item) -> None:
         if [row.id for row in item.rows] != list(BOWTIE):
-            raise ValueError("rows: a bow-tie has the rows condition, actions, parameters")
+            raise InvalidField("rows", "a bow-tie has the rows condition, actions, parameters")
         for n, row in enumerate(item.rows):
             offered, chosen = BOWTIE[row.id]
             letters = check_options(row.options, f"rows[{n}].options", need_rationale=True)
             if len(letters) != offered or len(row.key) != chosen:
-                raise ValueError(f"rows[{n}]: {row.id} offers {offered} options and keys {chosen}")
+                raise InvalidField(
+                    f"rows[{n}]", f"{row.id} offers {offered} options and keys {chosen}"
+                )
             check_key(row.key, letters, f"rows[{n}].key")
             check_safe_key(row.options, row.key, f"rows[{n}].key")
 
@@ -409,11 +412,11 @@ class Numeric(ItemKind):
 
     def check(self, item: Item) -> None:
         if item.number is None:
-            raise ValueError("number: a numeric item needs its key number")
+            raise InvalidField("number", "a numeric item needs its key number")
         if item.tolerance < 0:
-            raise ValueError("tolerance: must not be negative")
+            raise InvalidField("tolerance", "must not be negative")
         if not item.rationale:
-            raise ValueError("rationale: explain how the number is worked out")
+            raise InvalidField("rationale", "explain how the number is worked out")
 
     def max_points(self, item: Item) -> int:
         return 1
@@ -442,7 +445,7 @@ class ShortAnswer(ItemKind):
 
     def check(self, item: Item) -> None:
         if not item.rubric or not item.model_answer:
-            raise ValueError("rubric: a short answer needs a rubric and a model_answer")
+            raise InvalidField("rubric", "a short answer needs a rubric and a model_answer")
 
     def max_points(self, item: Item) -> int:
         return sum(line.points for line in item.rubric)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import re
 import types
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -128,11 +127,6 @@ def _elements(steps: Iterable[tuple[str, Any, Any]]) -> list[Any]:
     return converted
 
 
-# Transitional: a record check that still raises a plain ValueError worded "field: problem"
-# (not yet InvalidField) keeps naming its field. Remove once every record raises InvalidField.
-_LEGACY_FIELD = re.compile(r"^(?P<field>[A-Za-z_][\w.\[\]]*): (?P<message>.+)$", re.DOTALL)
-
-
 def build_record(cls: type, raw: dict[str, Any]) -> Any:
     """Build a ``cls`` instance from ``raw``; raise :class:`InvalidValues` naming each field."""
     hints = field_types(cls)
@@ -165,7 +159,5 @@ def build_record(cls: type, raw: dict[str, Any]) -> Any:
     except InvalidField as exc:
         raise _invalid(exc.message, exc.field) from None
     except ValueError as exc:
-        legacy = _LEGACY_FIELD.match(str(exc))
-        if legacy and legacy["field"].partition("[")[0].partition(".")[0] in fields:
-            raise _invalid(legacy["message"], legacy["field"]) from None
+        # A check that does not say which field is wrong: the whole record, text as given.
         raise _invalid(str(exc)) from None

@@ -36,15 +36,23 @@ class Problem:
         return prefix + " ".join(self.message.split())
 
 
+#: The ``field`` of an :class:`InvalidField` about the record as a whole (a check across
+#: several of its fields); nested, the loader names the record by its own path, e.g.
+#: ``options[1]``.
+WHOLE_RECORD = ""
+
+
 class InvalidField(ValueError):
     """Raised by a record's own checks (``__post_init__``) to say which field is wrong.
 
-    The loader reads ``field`` and ``message`` from the exception itself, so a check can
-    word its message freely.
+    ``field`` is a path inside the record such as ``rows[2].options``, or
+    :data:`WHOLE_RECORD`. The loader reads ``field`` and ``message`` from the exception
+    itself, so a check can word its message freely; a plain ``ValueError`` from a check is
+    reported against the whole record, its text unparsed.
     """
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+        super().__init__(f"{field}: {message}" if field else message)
         self.field = field
         self.message = message
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bonemets.data import load_collection
+from bonemets.data import InvalidField, load_collection
 
 #: How the patient can communicate pain; each pain scale ``fits`` exactly one of these.
 COMMUNICATION = ("numbers", "faces", "cannot_report")
@@ -35,13 +35,15 @@ class PainScale:
 
     def __post_init__(self) -> None:
         if self.fits not in COMMUNICATION:
-            raise ValueError(f"fits: expected one of {', '.join(COMMUNICATION)}")
+            raise InvalidField("fits", f"expected one of {', '.join(COMMUNICATION)}")
         if not self.scores:
-            raise ValueError("scores: give the scores the scale records")
+            raise InvalidField("scores", "give the scores the scale records")
         for score in self.scores:
             holding = sum(band.low <= score <= band.high for band in self.bands)
             if holding != 1:
-                raise ValueError(f"bands: score {score} is in {holding} bands; it must be in one")
+                raise InvalidField(
+                    "bands", f"score {score} is in {holding} bands; it must be in one"
+                )
 
     def band(self, score: int) -> ScoreBand:
         """The band holding ``score``; ``ValueError`` if the scale has no such score."""
