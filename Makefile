@@ -31,6 +31,9 @@ $(STAMP): pyproject.toml constraints.txt
 	@echo "Installing the course and its pinned dependencies into $(VENV) (first time: about a minute)..."
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	@# An editable install skips data-files: link the prebuilt answer-form extension instead.
+	@mkdir -p $(VENV)/share/jupyter/labextensions
+	@ln -sfn "$(CURDIR)/bonemets/labextension" $(VENV)/share/jupyter/labextensions/bonemets-answer-forms
 	@touch $(STAMP)
 
 gradebook.db: $(STAMP) course_data/modules.yaml
