@@ -307,9 +307,8 @@ export class AnswerForm extends Widget {
       const max = row.max ?? 1;
       const title = row.id.charAt(0).toUpperCase() + row.id.slice(1);
       const fieldset = el('fieldset', { class: 'bm-AnswerForm-group' });
-      fieldset.append(
-        el('legend', {}, `${title}: ${row.text} (choose ${max})`)
-      );
+      // The row text says how many to choose ("choose 2"); the limit is enforced below.
+      fieldset.append(el('legend', {}, `${title}: ${row.text}`));
       this.buildChoices(fieldset, row.id, rowOptions(this.spec, row), max);
       this.body.append(fieldset);
     }
@@ -336,6 +335,7 @@ export class AnswerForm extends Widget {
         const item = el(
           'li',
           { class: 'bm-AnswerForm-orderItem', 'data-letter': letter },
+          el('span', { class: 'bm-AnswerForm-orderPos', 'aria-hidden': 'true' }, `${index + 1}.`),
           el('span', { class: 'bm-AnswerForm-orderText' }, text)
         );
         for (const dir of ['up', 'down'] as const) {

@@ -85,18 +85,19 @@ function watch(panel: NotebookPanel): void {
  * JupyterLab runs keyboard shortcuts in the capture phase, before any control sees the key,
  * so in command mode "A" would insert a cell and the arrows would move between cells while a
  * radio group has focus. Keys without Ctrl/Cmd/Alt are kept for the form's own controls
- * (lumino skips shortcuts under `data-lm-suppress-shortcuts`); Ctrl+S and friends still work.
+ * (lumino skips shortcuts on a node marked `data-lm-suppress-shortcuts`); Ctrl+S and friends still work.
  */
 function protectFormKeys(): void {
   window.addEventListener(
     'keydown',
     event => {
       const target = event.target;
-      const form = target instanceof Element ? target.closest(`.${FORM_CLASS}`) : null;
-      if (!form) return;
+      if (!(target instanceof Element) || !target.closest(`.${FORM_CLASS}`)) return;
       const plain = !(event.ctrlKey || event.metaKey || event.altKey) && event.key !== 'Escape';
-      if (plain) form.setAttribute('data-lm-suppress-shortcuts', 'true');
-      else form.removeAttribute('data-lm-suppress-shortcuts');
+      // On the focused control itself: lumino stops at the first node that matches a
+      // shortcut's selector (".jp-Notebook.jp-mod-commandMode :focus"), which is the control.
+      if (plain) target.setAttribute('data-lm-suppress-shortcuts', 'true');
+      else target.removeAttribute('data-lm-suppress-shortcuts');
     },
     true
   );
