@@ -39,9 +39,7 @@ ITEMS = load_items()
 ASSIGNMENTS = list(dict.fromkeys(i.assignment for i in ITEMS.values()))
 GALLERY = Path(__file__).resolve().parents[2] / "docs" / "gallery" / "answer-forms"
 
-pytestmark = pytest.mark.skipif(
-    not released(), reason="release/ holds no assignment notebooks yet"
-)
+pytestmark = pytest.mark.skipif(not released(), reason="release/ holds no assignment notebooks yet")
 
 
 def auto_items(assignment: str) -> list[Item]:
