@@ -12,6 +12,7 @@ Runs on the server's temp copy of release/, so the repo's notebooks are never ch
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -274,6 +275,11 @@ def test_answer_every_item_without_typing_code(
         shot = ARTIFACTS / "answer_forms" / mode / f"{item.type}-{item.id}.png"
         shot.parent.mkdir(parents=True, exist_ok=True)
         form(page, item).screenshot(path=str(shot))
+        # BONEMETS_GALLERY=1 refreshes the README gallery: one answered form per item type.
+        if os.environ.get("BONEMETS_GALLERY") and mode == "mouse":
+            GALLERY.mkdir(parents=True, exist_ok=True)
+            if not (GALLERY / f"{item.type}.png").exists():
+                shutil.copyfile(shot, GALLERY / f"{item.type}.png")
     if mode == "mouse":  # axe on the answered forms (radio, check box, select states)
         problems = blocking(run_axe(page, {"include": [[".bm-AnswerForm"]]}))
         assert problems == [], "\n".join(map(str, problems))
@@ -386,3 +392,33 @@ def test_typing_updates_the_form_and_unreadable_values_show_unanswered(
     text = dialog.locator("#validation-message").inner_text()
     assert "q3 must be a dict" in text
     shoot(dialog, "validate")
+
+
+def test_notebook_7_shows_the_forms(page: Page, lab: LabServer, workspace: str) -> None:
+    """Jupyter Notebook 7 loads the same extension: the forms draw and write the cell."""
+    relative = f"release/a4_case_study/{workspace}.ipynb"
+    shutil.copyfile(lab.root / release_path("a4_case_study"), lab.root / relative)
+    page.goto(f"{lab.base_url}/notebooks/{relative}?token={lab.token}")
+    forms = page.locator(".bm-AnswerForm")
+    forms.first.wait_for(timeout=90_000)
+    assert forms.count() == len(auto_items("a4_case_study"))
+    bowtie = next(i for i in auto_items("a4_case_study") if i.type == "bowtie")
+    answer_by_mouse(page, bowtie)
+    form(page, bowtie).get_by_role("button", name="Show the answer as text").click()
+    cell = form(page, bowtie).locator("xpath=ancestor::div[contains(@class, 'jp-CodeCell')]")
+    source = cell.locator(".cm-content").inner_text()
+    assert f'{bowtie.variable} = {{"condition": ' in source
+
+
+def test_without_the_extension_the_cells_are_plain_and_typable(
+    page: Page, lab: LabServer, workspace: str
+) -> None:
+    """A student whose server lacks the extension sees the plain answer cells, as before."""
+    page.route("**/extensions/bonemets-answer-forms/**", lambda route: route.abort())
+    relative = f"release/a1_diagnosis/{workspace}.ipynb"
+    shutil.copyfile(lab.root / release_path("a1_diagnosis"), lab.root / relative)
+    open_notebook(page, lab, relative, workspace)
+    editors = notebook(page).locator(".jp-CodeCell .jp-InputArea-editor", has_text="q1 = None")
+    editors.first.wait_for()
+    assert editors.first.is_visible()
+    assert notebook(page).locator(".bm-AnswerForm").count() == 0
