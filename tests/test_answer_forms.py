@@ -153,3 +153,42 @@ def test_release_form_metadata_holds_no_key(assignment: str) -> None:
     for item in ITEMS.values():
         for secret in _secrets(item):
             assert secret not in everything
+
+
+@pytest.mark.slow
+def test_autograde_keeps_the_form_and_reads_what_the_form_writes(tmp_path: Path) -> None:
+    """A submission whose cells hold the values as the form writes them gets full marks,
+    and the autograded notebook still carries every form."""
+    from nbgrader.api import Gradebook
+
+    from bonemets.grading.course import api, build_release, checked
+
+    assignment = "a4_case_study"  # has the bow-tie, matrix, cloze, rationale, SATA, MC
+    build_release(tmp_path, [assignment])
+    nb = nbformat.read(tmp_path / "release" / assignment / f"{assignment}.ipynb", as_version=4)
+    items = {f"{i.id}_answer": i for i in AUTO if i.assignment == assignment}
+    for cell in nb.cells:
+        item = items.get(cell.metadata.get("nbgrader", {}).get("grade_id", ""))
+        if item is not None:  # the form keeps the comment lines and replaces the value
+            lines = cell.source.splitlines()
+            value = f"{item.variable} = {literal(item.answer_key)}"
+            cell.source = "\n".join(value if line.startswith("q") else line for line in lines)
+    folder = tmp_path / "submitted" / "student" / assignment
+    folder.mkdir(parents=True)
+    nbformat.write(nb, folder / f"{assignment}.ipynb")
+    checked(api(tmp_path).autograde(assignment, "student"), "autograde")
+    graded = nbformat.read(
+        tmp_path / "autograded" / "student" / assignment / f"{assignment}.ipynb", as_version=4
+    )
+    kept = {
+        c.metadata["nbgrader"]["grade_id"]: c.metadata[METADATA_KEY]
+        for c in graded.cells
+        if METADATA_KEY in c.metadata
+    }
+    assert kept == {gid: form_metadata(i)[METADATA_KEY] for gid, i in items.items()}
+    with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}", course_id="bonemets") as gb:
+        submission = gb.find_submission_notebook(assignment, assignment, "student")
+        scores = {g.name: g.auto_score for g in submission.grades}
+    assert {i.id: scores[i.id] for i in items.values()} == {
+        i.id: float(i.points) for i in items.values()
+    }
