@@ -385,6 +385,15 @@ def test_typing_updates_the_form_and_unreadable_values_show_unanswered(
     cell = form(page, q1).locator("xpath=ancestor::div[contains(@class, 'jp-CodeCell')]")
     assert 'q1 = "B"' in cell.locator(".cm-content").inner_text()
 
+    # Select N: a third tick is refused, with a note; the cell keeps two letters.
+    q6 = ITEMS["a1_q06"]
+    assert q6.select == 2
+    for letter in "ABC":
+        click_choice(form(page, q6), letter)
+    assert checked_letters(form(page, q6)) == ["A", "B"]
+    note = form(page, q6).locator(".bm-AnswerForm-status").inner_text()
+    assert note == "You can choose only 2 here. Clear one of your choices first."
+
     # Validate names the question whose typed value is unreadable.
     page.locator(".jp-NotebookPanel-toolbar").get_by_text("Validate", exact=True).click()
     dialog = page.locator(".jp-Dialog").filter(has_text="Validation Results")
