@@ -17,7 +17,7 @@ LAB_ROOT := --allow-root
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test test-fast lint format release screenshots bench lock clean check-venv
+.PHONY: help setup lab test test-fast lint format release screenshots bench lock clean check-venv extension
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ release: setup ## Regenerate release/ from source/ with nbgrader
 
 screenshots: setup ## Regenerate the README gallery in docs/gallery/ (needs chromium)
 	$(BIN)/python -m bonemets.cli screenshots
+
+extension: setup ## Rebuild the answer-form extension into bonemets/labextension/ (needs Node 20, npm)
+	cd extension && npm ci --no-audit --no-fund --loglevel=error && npm run build
 
 bench: setup ## Run the benchmarks and print their figures
 	$(BIN)/python benchmarks/run_all.py
