@@ -5,3 +5,8 @@ validates them (:mod:`bonemets.data`), computes what the lessons show, and draws
 """
 
 __version__ = "0.1.0"
+
+
+def _jupyter_labextension_paths() -> list[dict[str, str]]:
+    """Where the prebuilt answer-form extension is, for `jupyter labextension develop .`."""
+    return [{"src": "labextension", "dest": "bonemets-answer-forms"}]
