@@ -19,6 +19,7 @@ import { writeAssignment } from './value';
 const FORM_CLASS = 'bm-AnswerForm';
 const TEXT_HIDDEN_CLASS = 'bm-mod-answerTextHidden';
 const SUPPORTED_VERSION = 1;
+const SOLUTION_MARKER = /^\s*#+\s*BEGIN SOLUTION/m;
 
 function formSpec(model: ICellModel): FormSpec | null {
   if (model.type !== 'code') return null;
@@ -36,6 +37,9 @@ function attach(cell: Cell): void {
   if (!spec || !inputWrapper || !layout || cell.node.querySelector(`.${FORM_CLASS}`)) return;
 
   const shared = cell.model.sharedModel;
+  // An instructor's source/ notebook holds the key between nbgrader's solution markers: a
+  // form there would show the key and could rewrite the markers, so those cells stay code.
+  if (SOLUTION_MARKER.test(shared.getSource())) return;
   let lastWritten: string | null = null;
   const form = new AnswerForm({
     spec,

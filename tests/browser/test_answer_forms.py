@@ -431,3 +431,16 @@ def test_without_the_extension_the_cells_are_plain_and_typable(
     editors.first.wait_for()
     assert editors.first.is_visible()
     assert notebook(page).locator(".bm-AnswerForm").count() == 0
+
+
+def test_instructor_source_notebook_keeps_plain_code(
+    page: Page, lab: LabServer, workspace: str
+) -> None:
+    """source/ cells hold the key between solution markers: no form draws (or rewrites) them."""
+    relative = f"source/a1_diagnosis/{workspace}.ipynb"
+    shutil.copyfile(lab.root / "source/a1_diagnosis/a1_diagnosis.ipynb", lab.root / relative)
+    open_notebook(page, lab, relative, workspace)
+    editors = notebook(page).locator(".jp-CodeCell .jp-InputArea-editor", has_text="q1 = None")
+    editors.first.wait_for()
+    assert editors.first.is_visible()
+    assert notebook(page).locator(".bm-AnswerForm").count() == 0
