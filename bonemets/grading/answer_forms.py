@@ -9,7 +9,7 @@ the source exactly as before.
 This metadata travels into ``release/`` and to every student, so it is built only from an
 item's *public* fields: its type, answer name, option letters and texts (already shown in the
 stem cell), row texts, limits and unit. Keys, key numbers, tolerances and rationales are never
-read here; ``tests/test_answer_form_metadata.py`` proves the spec does not change when the key does and
+read here; ``tests/test_answer_form_metadata.py`` proves that no secret field is read and
 that no key or rationale text appears in the released metadata.
 
 Schema (version 1)::
