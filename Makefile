@@ -17,7 +17,7 @@ LAB_ROOT := --allow-root
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test test-fast lint format release screenshots bench lock clean check-venv
+.PHONY: help setup lab test test-fast lint format release screenshots bench lock clean check-venv extension
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ $(STAMP): pyproject.toml constraints.txt
 	@echo "Installing the course and its pinned dependencies into $(VENV) (first time: about a minute)..."
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	@# An editable install skips data-files: link the prebuilt answer-form extension instead.
+	@mkdir -p $(VENV)/share/jupyter/labextensions
+	@ln -sfn "$(CURDIR)/bonemets/labextension" $(VENV)/share/jupyter/labextensions/bonemets-answer-forms
 	@touch $(STAMP)
 
 gradebook.db: $(STAMP) course_data/modules.yaml
@@ -64,6 +67,9 @@ release: setup ## Regenerate release/ from source/ with nbgrader
 
 screenshots: setup ## Regenerate the README gallery in docs/gallery/ (needs chromium)
 	$(BIN)/python tools/gallery.py
+
+extension: setup ## Rebuild the answer-form extension into bonemets/labextension/ (needs Node 20, npm)
+	cd extension && npm ci --no-audit --no-fund --loglevel=error && npm run build
 
 bench: setup ## Run the benchmarks and print their figures
 	$(BIN)/python benchmarks/run_all.py

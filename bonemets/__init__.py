@@ -13,3 +13,8 @@ def clear_caches() -> None:
     from bonemets.caching import clear_caches as clear_registered  # `import bonemets` stays bare
 
     clear_registered()
+
+
+def _jupyter_labextension_paths() -> list[dict[str, str]]:
+    """Where the prebuilt answer-form extension is, for `jupyter labextension develop .`."""
+    return [{"src": "labextension", "dest": "bonemets-answer-forms"}]

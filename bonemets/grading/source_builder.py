@@ -19,6 +19,7 @@ from bonemets.assessment.bank import items_for
 from bonemets.assessment.items import Exhibit, Item
 from bonemets.assessment.shapes import example
 from bonemets.data import ModuleObjectives, load_collection
+from bonemets.grading.answer_forms import form_metadata
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -183,6 +184,7 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
                     locked=False,
                 )
             )
+            cells[-1].metadata.update(form_metadata(item))  # drawn as a form by extension/
             cells.append(
                 _cell(
                     "code",

@@ -62,6 +62,10 @@ def type_answer(page: Page, number: int, value: str) -> None:
     """Click into the answer cell and type the answer, replacing what is there."""
     cell = answer_cell(page, number)
     assert cell.count() == 1, f"expected one answer cell for question {number}"
+    # With the answer-form extension the cell's text is folded away under its form.
+    toggle = cell.get_by_role("button", name="Show the answer as text")
+    if toggle.count():
+        toggle.click()
     cell.locator(".cm-content").click()
     page.keyboard.press("Control+a")
     page.keyboard.type(f"# Question {number}: my answer\nq{number} = {value}")
