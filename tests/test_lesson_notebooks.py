@@ -94,3 +94,13 @@ def test_every_lesson_is_in_the_learning_path_text() -> None:
     html = LearningPath()._repr_html_()
     for module in load_collection(ModuleObjectives).values():
         assert module.title.replace("&", "&amp;") in html
+
+
+def test_every_code_cell_is_folded_away(lesson) -> None:
+    """Students are nurses, not programmers: every code cell of a lesson only displays a
+    widget, table or self-check, so its input is hidden (one click shows it)."""
+    _, nb = lesson
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            hidden = cell.metadata.get("jupyter", {}).get("source_hidden")
+            assert hidden is True, f"code shown to students:\n{cell.source}"
