@@ -69,7 +69,7 @@ def test_schedule_widget_switches_situation_and_compares_ticked_schedules() -> N
     for schedule_id in ("mscc_16x2", "mscc_20x5"):
         ticks.boxes[schedule_id].value = False
     assert ticks.value == ("mscc_8x1", "mscc_30x10")
-    assert "comparing 2 schedule(s)" in comparison.output.value
+    assert "comparing 2 schedules." in comparison.output.value
     assert "illustration" in comparison.output.value.lower()
     ticks.value = ()
     assert "Tick at least one schedule" in comparison.output.value

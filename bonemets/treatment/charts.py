@@ -244,11 +244,13 @@ def schedule_figure(schedules: list[Schedule]) -> Figure:
 
 
 def schedule_alt(schedules: list[Schedule]) -> str:
-    parts = [
-        f"{s.label}: {s.fractions} visit{'s' if s.fractions > 1 else ''} over "
-        f"{(s.fractions - 1) // len(WEEKDAYS) + 1} week(s)"
-        for s in schedules
-    ]
+    parts = []
+    for s in schedules:
+        weeks = (s.fractions - 1) // len(WEEKDAYS) + 1
+        parts.append(
+            f"{s.label}: {s.fractions} visit{'s' if s.fractions > 1 else ''} over "
+            f"{weeks} week{'s' if weeks > 1 else ''}"
+        )
     return "Illustrative calendar of radiation visits. " + "; ".join(parts) + "."
 
 

@@ -188,7 +188,9 @@ def schedule_html(situation: str, schedules: tuple[str, ...]) -> str:
     if not picked:
         return _status("Tick at least one schedule to compare.")
     return (
-        _status(f"{chosen.title}: comparing {len(picked)} schedule(s).")
+        _status(
+            f"{chosen.title}: comparing {len(picked)} schedule{'s' if len(picked) > 1 else ''}."
+        )
         + figure_html(
             charts.schedule_figure(picked),
             charts.schedule_alt(picked),
