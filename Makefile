@@ -62,8 +62,8 @@ format: setup ## Format the code with ruff
 release: setup ## Regenerate release/ from source/ with nbgrader
 	$(BIN)/python -m bonemets.cli release
 
-screenshots: setup ## Regenerate the README gallery in docs/gallery/ (needs chromium)
-	$(BIN)/python tools/gallery.py
+screenshots: setup ## README gallery in docs/gallery/, and a tour of every lesson in test-artifacts/tour/ (needs chromium)
+	$(BIN)/python tools/gallery.py --tour
 
 bench: setup ## Run the benchmarks and print their figures
 	$(BIN)/python benchmarks/run_all.py

@@ -82,9 +82,10 @@ def figure_html(
 TABLE_STYLE = (
     "<style>"
     ".bonemets-table{table-layout:auto!important;border-collapse:collapse;"
-    "margin:0.5em 0!important;font-size:var(--jp-content-font-size1,14px)}"
+    "margin:0.5em 0!important;font-size:var(--jp-content-font-size1,14px)!important}"
     ".bonemets-table th,.bonemets-table td{text-align:left!important;vertical-align:top;"
-    "padding:0.35em 0.7em;max-width:36em;white-space:normal;border-bottom:1px solid #ccc}"
+    "padding:0.35em 0.7em;max-width:36em;white-space:normal;line-height:1.45;"
+    "border-bottom:1px solid #ccc}"
     ".bonemets-table caption{text-align:left;font-weight:bold;padding:0.3em 0}"
     ".bonemets-table ul{margin:0.2em 0;padding-left:1.2em}"
     "</style>"
