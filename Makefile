@@ -65,8 +65,8 @@ format: setup ## Format the code with ruff
 release: setup ## Regenerate release/ from source/ with nbgrader
 	$(BIN)/python -m bonemets.cli release
 
-screenshots: setup ## Regenerate the README gallery in docs/gallery/ (needs chromium)
-	$(BIN)/python tools/gallery.py
+screenshots: setup ## README gallery in docs/gallery/, and a tour of every lesson in test-artifacts/tour/ (needs chromium)
+	$(BIN)/python tools/gallery.py --tour
 
 extension: setup ## Rebuild the answer-form extension into bonemets/labextension/ (needs Node 20, npm)
 	cd extension && npm ci --no-audit --no-fund --loglevel=error && npm run build

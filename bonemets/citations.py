@@ -55,7 +55,8 @@ def sources_html(source_ids: Iterable[str]) -> str:
         items.append(label)
     prefix = "Source" if len(items) == 1 else "Sources"
     return (
-        f'<span class="bonemets-sources"><small>{prefix}: ' + "; ".join(items) + "</small></span>"
+        # Body size: the sources are part of what a nurse reads, not fine print.
+        f'<span class="bonemets-sources">{prefix}: ' + "; ".join(items) + "</span>"
     )
 
 

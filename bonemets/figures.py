@@ -76,6 +76,22 @@ def figure_html(
     return "".join(parts)
 
 
+#: The one table style of the course. JupyterLab right-aligns table cells and fixes the
+#: table layout (narrow equal columns); prose reads better left-aligned at its own width.
+#: Inline, because outputs and widget HTML carry no stylesheet of their own.
+TABLE_STYLE = (
+    "<style>"
+    ".bonemets-table{table-layout:auto!important;border-collapse:collapse;"
+    "margin:0.5em 0!important;font-size:var(--jp-content-font-size1,14px)!important}"
+    ".bonemets-table th,.bonemets-table td{text-align:left!important;vertical-align:top;"
+    "padding:0.35em 0.7em;max-width:36em;white-space:normal;line-height:1.45;"
+    "border-bottom:1px solid #ccc}"
+    ".bonemets-table caption{text-align:left;font-weight:bold;padding:0.3em 0}"
+    ".bonemets-table ul{margin:0.2em 0;padding-left:1.2em}"
+    "</style>"
+)
+
+
 def table_html(
     header: Sequence[str],
     rows: Iterable[Sequence[object]],
@@ -89,7 +105,7 @@ def table_html(
     them), unless ``html_cells``: then they are trusted HTML built by the course, such as
     source links, and go in as they are.
     """
-    out = ['<table class="bonemets-table">']
+    out = [TABLE_STYLE, '<table class="bonemets-table">']
     if caption:
         out.append(f"<caption>{html.escape(caption)}</caption>")
     out.append("<thead><tr>")

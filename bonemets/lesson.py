@@ -36,13 +36,15 @@ class Objectives:
 
     def _repr_html_(self) -> str:
         record = load_collection(ModuleObjectives)[self.module_id]
-        items = "".join(
-            f"<li>{html.escape(o.text)} <small>({html.escape(o.id)})</small></li>"
-            for o in record.objectives
+        items = "".join(f"<li>{html.escape(o.text)}</li>" for o in record.objectives)
+        time = (
+            f"<p><strong>Time:</strong> about {record.minutes} minutes.</p>"
+            if record.minutes
+            else ""
         )
         return (
-            f"<h3>Learning objectives</h3><p>By the end of <em>{html.escape(record.title)}</em> "
-            f"you will be able to:</p><ol>{items}</ol>"
+            f"<h3>Learning objectives</h3>{time}<p>By the end of "
+            f"<em>{html.escape(record.title)}</em> you will be able to:</p><ol>{items}</ol>"
         )
 
 

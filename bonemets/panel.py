@@ -85,7 +85,11 @@ class CheckboxGroup(widgets.VBox):
                 value=option_id in ticked,
                 description=label,
                 indent=False,
-                layout=widgets.Layout(width="auto"),
+                # In a row, space after each label so a box sits with its own label,
+                # not as close to the previous one.
+                layout=widgets.Layout(
+                    width="auto", margin="2px 1.6em 2px 0" if self._horizontal else "2px"
+                ),
             )
             for label, option_id in options
         }

@@ -94,3 +94,22 @@ def test_every_lesson_is_in_the_learning_path_text() -> None:
     html = LearningPath()._repr_html_()
     for module in load_collection(ModuleObjectives).values():
         assert module.title.replace("&", "&amp;") in html
+
+
+def test_every_code_cell_is_folded_away(lesson) -> None:
+    """Students are nurses, not programmers: every code cell of a lesson only displays a
+    widget, table or self-check, so its input is hidden (one click shows it)."""
+    _, nb = lesson
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            hidden = cell.metadata.get("jupyter", {}).get("source_hidden")
+            assert hidden is True, f"code shown to students:\n{cell.source}"
+
+
+def test_the_tally_sits_right_after_the_last_self_check(lesson) -> None:
+    """The same place in every lesson: the running score follows the last question."""
+    _, nb = lesson
+    code = [(i, c.source) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    tallies = [i for i, source in code if "quiz.tally_view()" in source]
+    last_ask = max(i for i, source in code if "quiz.ask(" in source)
+    assert tallies == [last_ask + 1]

@@ -31,12 +31,18 @@ def test_exactly_the_key_is_correct() -> None:
 
 def test_summary_counts_missed_and_wrong_options() -> None:
     item = _item()
-    assert mark(item, {"A"}).summary.startswith("Not quite: 1 correct option missed.")
+    assert mark(item, {"A"}).summary == "Not quite: 1 right option is still unticked."
     assert mark(item, {"B", "D"}).summary == (
-        "Not quite: 2 correct options missed and 2 incorrect options chosen. "
-        "Read the rationales, then try again."
+        "Not quite: 2 of your choices are not right and 2 right options are still unticked."
     )
+    assert mark(item, {"A", "B", "C"}).summary == "Not quite: 1 of your choices is not right."
     assert mark(item, set()).summary == "No answer selected yet."
+
+
+def test_a_single_answer_miss_is_worded_plainly() -> None:
+    item = _item("single", "B")
+    assert mark(item, {"A"}).summary == "Not quite: A is not the best answer."
+    assert mark(item, {"B"}).summary == "Correct."
 
 
 def test_every_option_gets_a_verdict_and_its_rationale() -> None:
@@ -55,15 +61,17 @@ def test_unknown_choice_is_an_error() -> None:
         mark(_item(), {"E"})
 
 
-def test_tally_keeps_only_the_latest_attempt_per_item() -> None:
+def test_tally_keeps_the_first_answered_attempt_per_item() -> None:
     single, multiple = _item("single", "B"), _item()
     tally = QuizTally(total=5)
+    tally.record(mark(single, set()))  # an empty check is not a try
+    assert tally.answered == 0
     tally.record(mark(single, {"A"}))
     tally.record(mark(multiple, {"A", "C"}))
     assert (tally.correct, tally.answered) == (1, 2)
-    tally.record(mark(single, {"B"}))  # retried and now right
-    assert (tally.correct, tally.answered) == (2, 2)
-    assert tally.text == "Self-checks in this lesson: 2 of 5 correct (2 answered)."
+    tally.record(mark(single, {"B"}))  # retried and now right: still counts as wrong
+    assert (tally.correct, tally.answered) == (1, 2)
+    assert tally.text == "Self-checks in this lesson: 1 of 5 right at the first try (2 answered)."
 
 
 def test_single_answer_items_need_exactly_one_key() -> None:

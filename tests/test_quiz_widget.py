@@ -8,27 +8,57 @@ from bonemets.quiz import Quiz
 from bonemets.quiz.widget import feedback_html
 
 
-def test_single_answer_check_and_retry() -> None:
+def test_a_wrong_first_try_does_not_give_the_answer_away() -> None:
     quiz = Quiz("diagnosis")
     view = quiz.ask("diag_sc_cord_mri")
     assert view.choice_widget.description == "Answer:"
-    assert view.retry_button.disabled
+    assert view.retry_button.disabled and view.show_button.disabled
     view.select({"A"})
     attempt = view.check()
     assert not attempt.correct
-    assert "✘ Not quite: 1 correct option missed and 1 incorrect option chosen." in (
-        view.feedback.value
-    )
-    # Every option is explained, with its verdict in words.
-    assert view.feedback.value.count("<li>") == 4
-    assert "Correct, but you missed it" in view.feedback.value
-    assert not view.retry_button.disabled
+    assert "✘ Not quite: A is not the best answer." in view.feedback.value
+    assert "missed" not in view.feedback.value
+    # Only the chosen option is explained; the right one (B) is not named yet.
+    assert view.feedback.value.count("<li>") == 1
+    assert "A. Incorrect, and you chose it" in view.feedback.value
+    assert "B." not in view.feedback.value
+    assert not view.retry_button.disabled and not view.show_button.disabled
+    # Try again is a real second try: the answer is cleared and still not shown.
     view.reset()
     assert view.selected() == frozenset()
     assert view.feedback.value == "" and view.retry_button.disabled
+    assert not view.show_button.disabled
     view.select({"B"})
     assert view.check().correct
     assert "✔ Correct." in view.feedback.value
+    # Now every option is explained, as it always is in the end.
+    assert view.feedback.value.count("<li>") == 4
+    assert view.show_button.disabled
+
+
+def test_a_second_wrong_try_explains_every_option() -> None:
+    view = Quiz("diagnosis").ask("diag_sc_cord_mri")
+    view.select({"A"})
+    view.check()
+    view.reset()
+    view.select({"C"})
+    view.check()
+    assert "✘ Not quite: C is not the best answer." in view.feedback.value
+    assert view.feedback.value.count("<li>") == 4
+    assert "B. Correct, but you missed it" in view.feedback.value
+    assert view.show_button.disabled
+
+
+def test_show_the_answer_explains_every_option() -> None:
+    view = Quiz("diagnosis").ask("diag_sc_cord_mri")
+    view.select({"A"})
+    view.check()
+    view.show_answer()
+    assert view.feedback.value.count("<li>") == 4
+    assert "B. Correct, but you missed it" in view.feedback.value
+    assert view.show_button.disabled
+    view.reset()
+    assert view.show_button.disabled  # already shown
 
 
 def test_multiple_answer_items_use_labelled_checkboxes() -> None:
@@ -40,18 +70,23 @@ def test_multiple_answer_items_use_labelled_checkboxes() -> None:
     assert view.check().correct
 
 
-def test_tally_counts_latest_attempts_and_updates_its_label() -> None:
+def test_tally_counts_the_first_try_and_updates_its_label() -> None:
     quiz = Quiz("basics")
     assert quiz.tally.total == 6
-    assert "0 of 6 correct (0 answered)" in quiz.tally_view().value
+    assert "0 of 6 right at the first try (0 answered)" in quiz.tally_view().value
     first = quiz.ask("basics_sc_definition")
     first.select({"A"})
     first.check()
-    assert "0 of 6 correct (1 answered)" in quiz.tally_view().value
+    assert "0 of 6 right at the first try (1 answered)" in quiz.tally_view().value
     first.reset()
     first.select({"B"})
-    first.check()
-    assert "1 of 6 correct (1 answered)" in quiz.tally_view().value
+    assert first.check().correct
+    # Wrong then right counts as wrong.
+    assert "0 of 6 right at the first try (1 answered)" in quiz.tally_view().value
+    second = quiz.ask("basics_sc_role")
+    second.select(set(second.item.key))
+    second.check()
+    assert "1 of 6 right at the first try (2 answered)" in quiz.tally_view().value
 
 
 def test_checking_with_nothing_selected_is_not_counted() -> None:
@@ -60,6 +95,7 @@ def test_checking_with_nothing_selected_is_not_counted() -> None:
     view.check()
     assert "No answer selected yet." in view.feedback.value
     assert quiz.tally.answered == 0 and view.retry_button.disabled
+    assert view.show_button.disabled and view.attempts == 0
 
 
 def test_feedback_is_a_live_region_with_sources() -> None:

@@ -3,7 +3,12 @@
 Run: ``python tools/gallery.py [LESSON ...] [--out FOLDER]`` (needs chromium).
 
 Starts the same throw-away JupyterLab as the tests, runs each lesson, sets the widget to a
-telling state (as a student would, through the page) and saves ``docs/gallery/<lesson>.png``.
+telling state (as a student would, through the page) and saves ``docs/gallery/<lesson>.png``
+whole (never cut mid-table).
+
+``--tour`` also pages through every lesson top to bottom, one window at a time, into
+``test-artifacts/tour/<lesson>/NN.png`` (not committed): read them screen by screen to
+see the course as a student does.
 """
 
 from __future__ import annotations
@@ -26,16 +31,55 @@ if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page, ViewportSize
 
 GALLERY = REPO_ROOT / "docs" / "gallery"
-# README pictures: the notebook's usual width; very tall widgets are cut at MAX_HEIGHT.
+TOUR = REPO_ROOT / "test-artifacts" / "tour"
+# README pictures: the notebook's usual width, the widget whole however tall it is.
 SIZE: ViewportSize = {"width": 1280, "height": 900}
-MAX_HEIGHT = 900
+TOUR_MAX_SCREENS = 60  # a safety stop for the tour of one lesson
+
+# Lab 4 scrolls the notebook inside this element (windowed panel), not the page.
+_SCROLLER = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
+
+
+def shrink(path: Path) -> None:
+    """A 256-colour palette: screenshots of text and flat charts lose nothing visible and
+    the committed README pictures stay about half the size."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    small.save(path, optimize=True)
+
+
+def tour(page: Page, folder: Path) -> list[Path]:
+    """Screenshots of the open notebook from top to bottom, a window at a time."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.png"):
+        old.unlink()
+    scroller = page.locator(_SCROLLER).first
+    scroller.evaluate("el => { el.scrollTop = 0; }")
+    shots: list[Path] = []
+    for number in range(1, TOUR_MAX_SCREENS + 1):
+        page.wait_for_timeout(150)
+        path = folder / f"{number:02d}.png"
+        page.screenshot(path=str(path))
+        shots.append(path)
+        moved = scroller.evaluate(
+            """el => { const before = el.scrollTop;
+                       el.scrollTop = before + el.clientHeight * 0.9;
+                       return el.scrollTop - before; }"""
+        )
+        if moved < 1:
+            break
+    return shots
 
 
 def _first_widget(page: Page) -> Locator:
     return notebook(page).locator(".jp-OutputArea-output > .jupyter-widgets").first
 
 
-def make_gallery(out: Path = GALLERY, only: list[str] | None = None) -> list[Path]:
+def make_gallery(
+    out: Path = GALLERY, only: list[str] | None = None, tour_out: Path | None = None
+) -> list[Path]:
     chromium = find_chromium()
     if chromium is None:
         raise RuntimeError(
@@ -62,10 +106,14 @@ def make_gallery(out: Path = GALLERY, only: list[str] | None = None) -> list[Pat
                     shot.act(widget)
                     page.wait_for_timeout(300)  # let the redrawn output settle
                 path = out / f"{stem}.png"
-                capture(page, widget, str(path), max_height=MAX_HEIGHT)
+                capture(page, widget, str(path))
+                shrink(path)
                 made.append(path)
                 shown = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path
                 print(f"{shown}  {path.stat().st_size // 1024} KB")
+                if tour_out is not None:
+                    screens = tour(page, tour_out / stem)
+                    print(f"  tour: {len(screens)} screens in {tour_out / stem}")
             finally:
                 context.close()
     return made
@@ -86,11 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Regenerate the README gallery")
     parser.add_argument("lessons", nargs="*", help="lesson file stems (default: every lesson)")
     parser.add_argument("--out", type=Path, default=GALLERY, help="folder for the PNG files")
+    parser.add_argument(
+        "--tour", action="store_true", help=f"also page through each lesson into {TOUR}"
+    )
     args = parser.parse_args(argv)
     # A plain `kill` still runs the clean-up that stops Lab and Chromium.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
-        paths = make_gallery(args.out, args.lessons or None)
+        paths = make_gallery(args.out, args.lessons or None, TOUR if args.tour else None)
     except RuntimeError as problem:
         print(f"screenshots: {problem}", file=sys.stderr)
         return 2

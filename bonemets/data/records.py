@@ -96,6 +96,11 @@ class ModuleObjectives:
     notebook: str  # path relative to the repository root
     summary: str
     objectives: tuple[Objective, ...] = ()
+    minutes: int | None = None  # a lesson's study time estimate, shown with its objectives
+
+    def __post_init__(self) -> None:
+        if self.kind == "lesson" and (self.minutes is None or self.minutes <= 0):
+            raise InvalidField("minutes", "give every lesson a study time estimate in minutes")
 
 
 @dataclass(frozen=True)

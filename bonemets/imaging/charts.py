@@ -143,32 +143,41 @@ def post_test_chart(
     rows: Sequence[tuple[Accuracy, PostTest]], names: dict[str, str], order: Sequence[str]
 ) -> Figure:
     """Chance of disease after a positive (▲) and a negative (▼) result, with the pre-test
-    chance as a dashed line. Kept small: it is redrawn on every slider move."""
+    chance as a dashed line. Kept small: it is redrawn on every slider move.
+
+    The values are written in a column right of the plot, not beside the markers, so no
+    label is cut off at 0 or 100% and the dashed line never runs through one.
+    """
+    from matplotlib.transforms import blended_transform_factory
+
     with course_style():
-        fig, ax = new_figure(4.6, 0.55 * len(rows) + 1.5, layout=None)
-        set_margins(fig, left=0.95, right=0.15, top=0.55, bottom=0.75)
+        fig, ax = new_figure(4.8, 0.55 * len(rows) + 1.5, layout=None)
+        set_margins(fig, left=0.95, right=1.05, top=0.55, bottom=0.75)
+        column = blended_transform_factory(ax.transAxes, ax.transData)
         for y, (acc, post) in enumerate(rows):
             color = series_style(modality_style_index(order, acc.modality)).color
             # Words, not "+"/"−", so a label is not misread as a change in the chance.
             for value, marker, dy, result in (
-                (post.after_positive, "^", -0.15, "pos"),
-                (post.after_negative, "v", 0.15, "neg"),
+                (post.after_positive, "^", -0.17, "pos"),
+                (post.after_negative, "v", 0.17, "neg"),
             ):
-                if value is None:
-                    continue
-                _dot(ax, value * 100, y + dy, marker, color)
+                shown = "cannot occur" if value is None else f"{value:.0%}"
                 ax.text(
-                    value * 100 + 2.5,
+                    1.04,
                     y + dy,
-                    f"{result} {value:.0%}",
+                    f"{result} {shown}",
                     va="center",
                     fontsize=8.5,
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+                    transform=column,
+                    clip_on=False,
                 )
+                if value is not None:
+                    _dot(ax, value * 100, y + dy, marker, color)
         _rows_axis(ax, [names[a.modality] for a, _ in rows])
         pre = rows[0][1].pre_test * 100 if rows else 0
-        ax.axvline(pre, color=ACCENT_TEXT_COLOUR, linestyle="--", linewidth=1.5)
-        ax.set_xlim(-3, 112)
+        ax.axvline(pre, color=ACCENT_TEXT_COLOUR, linestyle="--", linewidth=1.5, zorder=1)
+        ax.set_xlim(-4, 104)
+        ax.set_xticks([0, 20, 40, 60, 80, 100])
         ax.set_xlabel("% chance  (▲ after positive, ▼ after negative)")
         ax.set_title(f"After the result (dashed: {pre:.0f}% before)", fontsize=10)
     return fig

@@ -14,9 +14,10 @@ from bonemets.caching import course_cache
 from bonemets.citations import sourced_list, sources_html
 from bonemets.figures import region_html, table_html
 from bonemets.imaging import rules
+from bonemets.imaging.bayes import PostTest
 from bonemets.imaging.data import modalities, questions
 from bonemets.imaging.doses import DEFAULT_REFERENCE, DoseRow, dose_rows, fmt_msv
-from bonemets.imaging.records import DoseEntry
+from bonemets.imaging.records import Accuracy, DoseEntry
 
 
 @course_cache(maxsize=64)
@@ -120,14 +121,31 @@ def accuracy_html(study: str, pre_test: int) -> str:
         f"{pre_test}% before the test",
         html_cells=True,
     )
-    worst = max(rows, key=lambda r: r[1].after_negative or 0)
-    sentence = (
-        f"<p>With a {pre_test}% chance before testing, a negative "
-        f"{html.escape(_in_sentence(names[worst[0].modality]))} still leaves a "
-        f"{_percent(worst[1].after_negative)} chance of bone metastasis, the highest of these "
-        "tests: a negative result lowers the chance but does not always rule disease out.</p>"
-    )
+    sentence = f"<p>{html.escape(_negative_result_sentence(rows, names, pre_test))}</p>"
     return region_html("Accuracy explorer output", figures + sentence + table)
+
+
+def _negative_result_sentence(
+    rows: Sequence[tuple[Accuracy, PostTest]], names: dict[str, str], pre_test: int
+) -> str:
+    """What a negative result does at this pre-test chance, true at 0% and 100% too."""
+    if pre_test <= 0:
+        return (
+            "With a 0% chance before testing there is nothing for a result to change: "
+            "a positive result here could only be a false alarm."
+        )
+    if pre_test >= 100:
+        return (
+            "With a 100% chance before testing the disease is already certain, so no result "
+            "changes it: a negative result here could only be a missed finding."
+        )
+    modality, post = max(rows, key=lambda r: r[1].after_negative or 0)
+    return (
+        f"With a {pre_test}% chance before testing, a negative "
+        f"{_in_sentence(names[modality.modality])} still leaves a "
+        f"{_percent(post.after_negative)} chance of bone metastasis, the highest of these "
+        "tests: a negative result lowers the chance but does not always rule disease out."
+    )
 
 
 @course_cache(maxsize=8)

@@ -15,12 +15,6 @@ from bonemets.data import Source, load_collection
 from bonemets.figures import table_html
 from bonemets.nursing import pain, priorities, radiation
 
-#: JupyterLab centres table cells in outputs; rows of prose read better left-aligned.
-_LEFT_ALIGN = (
-    "<style>.bonemets-nursing th, .bonemets-nursing td "
-    "{text-align: left !important; vertical-align: top}</style>"
-)
-
 #: Shown with every pain result: the safety check before any opioid dose.
 OPIOID_CHECK = (
     "Before and after each opioid dose, check how awake the patient is and their breathing. "
@@ -41,7 +35,7 @@ def _status(text: str) -> str:
 def _region(label: str, body: str) -> str:
     name = html.escape(label, quote=True)
     opening = f'<div class="bonemets-nursing" role="region" aria-label="{name}">'
-    return f"{opening}{_LEFT_ALIGN}{body}</div>"
+    return f"{opening}{body}</div>"
 
 
 def _short(source_ids: Iterable[str]) -> str:

@@ -34,18 +34,22 @@ class Attempt:
 
     @property
     def summary(self) -> str:
+        """The verdict in plain words; a single-answer miss is simply "not the best answer"."""
         if self.correct:
             return "Correct."
         if not self.selected:
             return "No answer selected yet."
+        if self.item.kind == "single":
+            (chosen,) = self.selected
+            return f"Not quite: {chosen} is not the best answer."
         missed = len(self.item.key - self.selected)
         extra = len(self.selected - self.item.key)
         parts = []
-        if missed:
-            parts.append(f"{missed} correct option{'s' if missed > 1 else ''} missed")
         if extra:
-            parts.append(f"{extra} incorrect option{'s' if extra > 1 else ''} chosen")
-        return "Not quite: " + " and ".join(parts) + ". Read the rationales, then try again."
+            parts.append(f"{extra} of your choices {'are' if extra > 1 else 'is'} not right")
+        if missed:
+            parts.append(f"{missed} right option{'s are' if missed > 1 else ' is'} still unticked")
+        return "Not quite: " + " and ".join(parts) + "."
 
 
 def mark(item: SelfCheck, selected: set[str] | frozenset[str]) -> Attempt:
@@ -60,25 +64,31 @@ def mark(item: SelfCheck, selected: set[str] | frozenset[str]) -> Attempt:
 
 @dataclass
 class QuizTally:
-    """The latest attempt at each self-check in a notebook, for a running score."""
+    """The FIRST answered attempt at each self-check in a lesson, for a running score.
+
+    A later right answer does not change the tally: wrong-then-right counts as wrong, so
+    the score says what the student knew before reading the rationales.
+    """
 
     total: int
-    latest: dict[str, Attempt] = field(default_factory=dict)
+    first: dict[str, Attempt] = field(default_factory=dict)
 
     def record(self, attempt: Attempt) -> None:
-        self.latest[attempt.item.id] = attempt
+        """Keep ``attempt`` only if it is the first answered one for its item."""
+        if attempt.selected:
+            self.first.setdefault(attempt.item.id, attempt)
 
     @property
     def answered(self) -> int:
-        return len(self.latest)
+        return len(self.first)
 
     @property
     def correct(self) -> int:
-        return sum(a.correct for a in self.latest.values())
+        return sum(a.correct for a in self.first.values())
 
     @property
     def text(self) -> str:
         return (
-            f"Self-checks in this lesson: {self.correct} of {self.total} correct "
+            f"Self-checks in this lesson: {self.correct} of {self.total} right at the first try "
             f"({self.answered} answered)."
         )

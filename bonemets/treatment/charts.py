@@ -14,7 +14,14 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from bonemets.style import course_style, new_figure, series_style, set_margins
+from bonemets.style import (
+    OKABE_ITO,
+    SeriesStyle,
+    course_style,
+    new_figure,
+    series_style,
+    set_margins,
+)
 from bonemets.treatment.ablation import AblationMethod
 from bonemets.treatment.explorer import LABELS, TreatmentOption
 from bonemets.treatment.mirels import MirelsResult, MirelsTable
@@ -237,15 +244,30 @@ def schedule_figure(schedules: list[Schedule]) -> Figure:
 
 
 def schedule_alt(schedules: list[Schedule]) -> str:
-    parts = [
-        f"{s.label}: {s.fractions} visit{'s' if s.fractions > 1 else ''} over "
-        f"{(s.fractions - 1) // len(WEEKDAYS) + 1} week(s)"
-        for s in schedules
-    ]
+    parts = []
+    for s in schedules:
+        weeks = (s.fractions - 1) // len(WEEKDAYS) + 1
+        parts.append(
+            f"{s.label}: {s.fractions} visit{'s' if s.fractions > 1 else ''} over "
+            f"{weeks} week{'s' if weeks > 1 else ''}"
+        )
     return "Illustrative calendar of radiation visits. " + "; ".join(parts) + "."
 
 
 # --- ablation cycles ------------------------------------------------------------------
+
+
+#: Heating in vermillion with "//" hatching; freezing in sky blue with "\\\\" hatching, never
+#: in heat colours; resting steps white with dots. The step's name is written on each block.
+_HEAT = SeriesStyle(OKABE_ITO["vermillion"], "s", "//", "vermillion")
+_FREEZE = SeriesStyle(OKABE_ITO["sky_blue"], "o", "\\\\", "sky blue")
+_REST = SeriesStyle("white", "^", "..", "white")
+
+
+def _phase_style(phase_id: str, kind: str) -> SeriesStyle:
+    if kind != "active":
+        return _REST
+    return _FREEZE if phase_id.startswith("freeze") else _HEAT
 
 
 def ablation_figure(method: AblationMethod, step: int) -> Figure:
@@ -254,7 +276,7 @@ def ablation_figure(method: AblationMethod, step: int) -> Figure:
         figure, ax = new_figure(7.0, 2.3, layout=None)
         set_margins(figure, left=0.15, right=0.15, top=0.35, bottom=0.6)
         for index, phase in enumerate(method.phases, start=1):
-            style = series_style(1 if phase.kind == "active" else 2)
+            style = _phase_style(phase.id, phase.kind)
             current = index == step
             ax.add_patch(
                 Rectangle(

@@ -45,17 +45,10 @@ def fact_table_rows(table: FactTable) -> list[tuple[str, ...]]:
     return [(*row.cells, sources_text(row.sources)) for row in table.rows]
 
 
-#: JupyterLab right-aligns table cells in HTML outputs; prose reads better left-aligned.
-_LEFT_ALIGN = (
-    "<style>.bonemets-facts th, .bonemets-facts td "
-    "{text-align: left !important; vertical-align: top}</style>"
-)
-
-
 def fact_table_html(table_id: str) -> str:
     table = fact_table(table_id)
     body = table_html([*table.columns, "Source"], fact_table_rows(table), caption=table.title)
-    return f'<div class="bonemets-facts">{_LEFT_ALIGN}{body}</div>'
+    return f'<div class="bonemets-facts">{body}</div>'
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bonemets.caching import course_cache
-from bonemets.citations import sourced_list, sources_html, sources_text
+from bonemets.citations import sourced_list, sources_html
 from bonemets.figures import figure_html, table_html
 from bonemets.treatment import charts
 from bonemets.treatment.ablation import method as ablation_method
@@ -26,7 +26,6 @@ from bonemets.treatment.explorer import (
     Patient,
     TreatmentOption,
     load_option,
-    option_rows,
     options_for,
 )
 from bonemets.treatment.mirels import band_rows, score, table
@@ -54,30 +53,34 @@ def explorer_view(count: str, site: str, bone: str, flags: Sequence[str]) -> str
     return explorer_html(Patient(count, site, bone, frozenset(flags)))  # type: ignore[arg-type]
 
 
+def _bullets(values: Sequence[str]) -> str:
+    return "<ul>" + "".join(f"<li>{html.escape(v)}</li>" for v in values) + "</ul>"
+
+
+def _explorer_row(option: TreatmentOption) -> tuple[str, str, str, str]:
+    """One option in four readable columns (trusted HTML built from course data)."""
+    aims = ", ".join(LABELS[aim].lower() for aim in option.aims)
+    return (
+        f"{html.escape(option.name)}<br><em>{html.escape(LABELS[option.kind])}; "
+        f"aims: {html.escape(aims)}</em>",
+        _bullets(option.side_effects),
+        _bullets(option.nursing),
+        f"{html.escape(option.reason)}<br>{sources_html(option.sources)}",
+    )
+
+
 @course_cache(maxsize=256)
 def explorer_html(patient: Patient) -> str:
     options = options_for(patient)
-    rows = [
-        (*row, sources_text(o.sources))
-        for row, o in zip(option_rows(options), options, strict=True)
-    ]
     return (
         _status(f"{len(options)} options described by the sources for: {patient_text(patient)}")
         + _explorer_figure_html(tuple(o.id for o in options))
         + table_html(
-            [
-                "Option",
-                "Local or systemic",
-                "Aims",
-                "Main side effects",
-                "Nursing",
-                "Why shown",
-                "Source",
-            ],
-            rows,
+            ["Option", "Main side effects", "Nursing", "Why it is shown, and the source"],
+            [_explorer_row(o) for o in options],
             caption="Options for this description, with side effects, nursing points and sources",
+            html_cells=True,
         )
-        + f"<p>{sources_html(s for o in options for s in o.sources)}</p>"
         + "<p><em>The team chooses with the patient; this list shows what the sources describe "
         "for a situation, not a plan for a person.</em></p>"
     )
@@ -185,7 +188,9 @@ def schedule_html(situation: str, schedules: tuple[str, ...]) -> str:
     if not picked:
         return _status("Tick at least one schedule to compare.")
     return (
-        _status(f"{chosen.title}: comparing {len(picked)} schedule(s).")
+        _status(
+            f"{chosen.title}: comparing {len(picked)} schedule{'s' if len(picked) > 1 else ''}."
+        )
         + figure_html(
             charts.schedule_figure(picked),
             charts.schedule_alt(picked),

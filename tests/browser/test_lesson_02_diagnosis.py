@@ -186,3 +186,50 @@ def test_caution_checker_by_mouse_and_keyboard(lesson: Page, shoot) -> None:
     assert ticked() == ["kidney", after]
     ui.wait_for_text(result, ui.html_text(cautions_html(ticked())))
     shoot(widget, f"2-keyboard-kidney-{after}")
+
+
+# Every <text> of an SVG image, measured in the browser against the SVG's own viewBox.
+SVG_TEXT_OUTSIDE = """async (img) => {
+  const svgText = atob(img.src.split(',')[1]);
+  const holder = document.createElement('div');
+  holder.style.cssText = 'position:absolute;left:-10000px;top:0';
+  holder.innerHTML = svgText;
+  document.body.appendChild(holder);
+  const svg = holder.querySelector('svg');
+  const [x, y, w, h] = svg.getAttribute('viewBox').split(/[ ,]+/).map(Number);
+  const outside = [];
+  for (const text of svg.querySelectorAll('text')) {
+    const ctm = text.getCTM();
+    const svgCtm = svg.getCTM();
+    const box = text.getBBox();
+    const toRoot = svgCtm.inverse().multiply(ctm);
+    const corners = [[box.x, box.y], [box.x + box.width, box.y + box.height]].map(
+      ([px, py]) => new DOMPoint(px, py).matrixTransform(toRoot));
+    const [a, b] = corners;
+    const left = Math.min(a.x, b.x), right = Math.max(a.x, b.x);
+    const top = Math.min(a.y, b.y), bottom = Math.max(a.y, b.y);
+    if (left < x - 0.5 || right > x + w + 0.5 || top < y - 0.5 || bottom > y + h + 0.5)
+      outside.push(text.textContent);
+  }
+  holder.remove();
+  return outside;
+}"""
+
+
+def test_accuracy_explorer_labels_never_clip(lesson: Page, shoot) -> None:
+    """At 0, 1, 50, 90, 99 and 100% every label of both figures sits inside its image."""
+    widget = ui.view(lesson, "w.AccuracyExplorer(")
+    result = ui.html_outputs(widget).last
+    study_id = STUDIES[widget.locator("select").input_value()]
+    typed = widget.get_by_role("spinbutton")
+    for percent in (0, 1, 50, 90, 99, 100):
+        typed.fill(str(percent))
+        typed.press("Enter")
+        ui.wait_for_text(result, ui.html_text(accuracy_html(study_id, percent)))
+        images = result.locator("img")
+        assert images.count() == 2
+        for index in range(images.count()):
+            outside = images.nth(index).evaluate(SVG_TEXT_OUTSIDE)
+            assert outside == [], f"cut off at {percent}%: {outside}"
+        if percent in (0, 100):
+            shoot(widget, f"edge-{percent}pct")

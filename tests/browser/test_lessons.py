@@ -71,3 +71,15 @@ def test_every_control_has_an_accessible_name(ran: RanLesson) -> None:
 def test_no_control_label_is_cut_off(ran: RanLesson) -> None:
     """At a 1280-px window with Lab's file browser open, every label is read in full."""
     assert a11y.cut_off_labels(outputs(ran.page)) == []
+
+
+def test_code_is_folded_away(ran: RanLesson) -> None:
+    """Students see the lesson, not its Python: no code cell shows an editor, and each
+    folded input is one click away (Lab's placeholder) for the curious."""
+    cells = ran.page.locator(".jp-Notebook .jp-CodeCell")
+    assert cells.count() > 0
+    editors = ran.page.locator(".jp-Notebook .jp-CodeCell .jp-InputArea-editor")
+    visible = [i for i in range(editors.count()) if editors.nth(i).is_visible()]
+    assert visible == [], f"{len(visible)} code editors shown"
+    placeholders = ran.page.locator(".jp-Notebook .jp-CodeCell .jp-InputPlaceholder")
+    assert placeholders.count() == cells.count()

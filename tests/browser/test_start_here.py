@@ -26,20 +26,32 @@ def test_single_choice_by_mouse(lesson: Page, shoot) -> None:
     wait_for_text(feedback, html_text(feedback_html(mark(ITEMS["start_sc_advice"], frozenset()))))
     assert "No answer selected yet." in feedback.text_content()
 
-    widget.get_by_text("B. No; it is for learning", exact=False).click()
+    # A wrong first try explains only the chosen option and does not name the right one.
+    widget.get_by_text("A. Yes; the treatment explorer", exact=False).click()
     widget.get_by_role("button", name="Check answer").click()
-    expected = feedback_html(mark(ITEMS["start_sc_advice"], frozenset({"B"})))
-    wait_for_text(feedback, html_text(expected))
-    assert feedback.text_content().lstrip().startswith("✔ Correct.")
-    shoot(widget, "2-correct")
-
+    item = ITEMS["start_sc_advice"]
+    wait_for_text(feedback, html_text(feedback_html(mark(item, frozenset({"A"})), reveal=False)))
+    assert feedback.text_content().lstrip().startswith("✘ Not quite: A is not the best answer.")
+    assert "B. " not in feedback.text_content()
     tally = view(lesson, "quiz.tally_view()")
-    wait_for_text(tally, "Self-checks in this lesson: 1 of 2 correct (1 answered).")
+    wait_for_text(tally, "Self-checks in this lesson: 0 of 2 right at the first try (1 answered).")
+    shoot(widget, "2-wrong-first-try")
 
+    # Try again is a real second try: the answer is cleared, the key still hidden.
     widget.get_by_role("button", name="Try again").click()
     wait_for_text(feedback, "")
     assert widget.get_by_role("radio", checked=True).count() == 0
-    shoot(widget, "3-cleared")
+    assert widget.get_by_role("button", name="Show the answer").is_enabled()
+
+    widget.get_by_text("B. No; it is for learning", exact=False).click()
+    widget.get_by_role("button", name="Check answer").click()
+    wait_for_text(feedback, html_text(feedback_html(mark(item, frozenset({"B"})))))
+    assert feedback.text_content().lstrip().startswith("✔ Correct.")
+    # Every option is explained in the end.
+    assert feedback.locator("li").count() == len(item.choices)
+    shoot(widget, "3-right-second-try")
+    # Wrong then right counts as wrong: the tally keeps the first try.
+    wait_for_text(tally, "Self-checks in this lesson: 0 of 2 right at the first try (1 answered).")
 
 
 def test_select_all_by_keyboard(lesson: Page, shoot) -> None:
@@ -57,7 +69,8 @@ def test_select_all_by_keyboard(lesson: Page, shoot) -> None:
         lesson.keyboard.press("Tab")
     lesson.keyboard.press("Enter")
     item = ITEMS["start_sc_graded"]
-    wait_for_text(feedback, html_text(feedback_html(mark(item, frozenset({"A", "B"})))))
+    wrong = html_text(feedback_html(mark(item, frozenset({"A", "B"})), reveal=False))
+    wait_for_text(feedback, wrong)
     assert feedback.text_content().lstrip().startswith("✘")
     shoot(widget, "1-wrong-A-B")
 

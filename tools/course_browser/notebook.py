@@ -130,18 +130,33 @@ def error_outputs(page: Page) -> list[str]:
     return [text[:2000] for text in notebook(page).locator(selector).all_inner_texts()]
 
 
+# Indices of the current notebook's code cells whose source contains a snippet, read from
+# the model: lessons fold their code away, so the editors are not there to search.
+CELLS_WITH_SOURCE = """(snippet) => {
+  const panel = window.jupyterapp?.shell?.currentWidget;
+  const cells = panel?.content?.widgets;
+  if (!cells || cells.length === 0) return null;
+  const found = [];
+  cells.forEach((cell, index) => {
+    if (cell.model.type === 'code' && cell.model.sharedModel.getSource().includes(snippet))
+      found.push(index);
+  });
+  return found;
+}"""
+
+
 def cell_with_source(page: Page, snippet: str) -> Locator:
-    """The code cell whose source contains ``snippet`` (there must be exactly one)."""
-    cells = (
-        notebook(page)
-        .locator(".jp-CodeCell")
-        .filter(has=page.locator(".jp-InputArea-editor", has_text=snippet))
-    )
-    cells.first.wait_for()
-    count = cells.count()
-    if count != 1:
-        raise AssertionError(f"{count} code cells contain {snippet!r}; expected one")
-    return cells.first
+    """The code cell whose source contains ``snippet`` (there must be exactly one).
+
+    Found through the notebook model, so a cell whose input is hidden is found too.
+    """
+    handle = page.wait_for_function(CELLS_WITH_SOURCE, arg=snippet)
+    found: list[int] = handle.json_value()
+    if len(found) != 1:
+        raise AssertionError(f"{len(found)} code cells contain {snippet!r}; expected one")
+    cell = notebook(page).locator(".jp-Cell").nth(found[0])
+    cell.wait_for()
+    return cell
 
 
 def cell_output(page: Page, snippet: str) -> Locator:
