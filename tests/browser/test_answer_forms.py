@@ -300,19 +300,20 @@ def test_forms_on_a_fresh_assignment_pass_axe(
         assert problems == [], f"{assignment}:\n" + "\n".join(map(str, problems))
 
 
-# a1 partly right, answered in the forms; the same sheet and hand-computed NCSBN scores as
-# tests/test_grading_roundtrip.py (q05 and q09 as the form writes them: 14 and "A").
+# a1 partly right, answered in the forms, with hand-computed NCSBN scores (ordering is
+# scored per place, the course's own rule).
 A1_MIXED: dict[str, tuple[Any, int]] = {
-    "a1_q01": ("B", 1),  # right
-    "a1_q02": (frozenset("ABD"), 1),  # SATA +/-: 2 right - 1 wrong
-    "a1_q03": ({1: "A", 2: "B", 3: "A", 4: "A", 5: "A"}, 3),  # rows 1, 2, 5
-    "a1_q04": ({1: "A", 3: "A"}, 2),  # blank 2 left empty: 0 for it
+    "a1_q01": ("C", 1),  # right
+    "a1_q02": (frozenset("ABD"), 1),  # SATA +/-: 2 right (B, D) - 1 wrong (A)
+    "a1_q03": ({1: "C", 2: "A", 3: "A", 4: "A", 5: "C"}, 3),  # rows 1, 3, 5
+    "a1_q04": ({1: "C", 3: "A"}, 1),  # blank 1 right, blank 2 empty, blank 3 wrong
     "a1_q05": (14.0, 1),
     "a1_q06": (frozenset("AC"), 1),  # select 2: one right
-    "a1_q07": (("E", "C", "A", "B", "D"), 3),  # first two swapped
-    "a1_q08": ({1: "A", 2: "B"}, 0),  # rationale: reason wrong, no point
-    "a1_q09": ("A", 1),
-    "a1_q10": (frozenset("ABCDE"), 1),  # all five: 3 right - 2 wrong
+    "a1_q07": (("E", "C", "A", "D", "B"), 3),  # first two swapped (course rule: per place)
+    "a1_q08": ({1: "B", 2: "A"}, 0),  # rationale: reason wrong, no point
+    "a1_q09": ("B", 1),
+    "a1_q10": (frozenset("ACDEF"), 1),  # five ticked: 3 right - 2 wrong
+    "a1_q11": (("B", "D", "A", "E", "C"), 3),  # places 1, 2 and 5 right
 }
 
 
