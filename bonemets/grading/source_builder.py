@@ -79,10 +79,13 @@ def exhibit_markdown(exhibit: Exhibit) -> str:
     return "\n\n".join(parts)
 
 
-def stem_markdown(item: Item) -> str:
+def stem_markdown(item: Item, number: int | None = None) -> str:
     label = item.kind.heading(item)
     points = f"{item.points} point{'s' if item.points != 1 else ''}"
-    title = "Short answer" if not item.auto_graded else f"Question {item.number_in_assignment}"
+    if item.auto_graded:
+        title = f"Question {item.number_in_assignment}"
+    else:
+        title = f"Question {number}: short answer" if number else "Short answer"
     parts = []
     if item.scenario:
         parts.append(f"> **Case update.** {item.scenario}")
@@ -94,7 +97,7 @@ def stem_markdown(item: Item) -> str:
         parts.append(body)
     if item.auto_graded:
         parts.append(
-            f"**Answer form:** set `{item.variable}` to {item.shape_text}, "
+            f"**How to answer:** after `{item.variable} =` type {item.shape_text}, "
             f"for example `{example(item.shape)}`."
         )
     return "\n\n".join(parts)
@@ -111,10 +114,34 @@ def answer_code(item: Item) -> str:
 
 
 def check_code(item: Item) -> str:
+    # Validate shows this text above a problem it finds: the first line says what it does.
     return (
-        "# Checks only the FORM of your answer, not whether it is right.\n"
+        f"# Checks that your answer to question {item.number_in_assignment} is complete "
+        "and can be read (not whether it is right).\n"
         "from bonemets.assessment.shapes import check\n\n"
-        f'check("{item.variable}", {item.variable}, {item.shape!r})'
+        f'check("{item.variable}", {item.shape!r})'
+    )
+
+
+def question_number(item: Item, items: list[Item]) -> int:
+    """The number the student sees: from the id (``a1_q03``), or the place in the list
+    for the short answer (its id, e.g. ``a1_sa``, has no number)."""
+    return item.number_in_assignment if item.auto_graded else items.index(item) + 1
+
+
+SUMMARY_CODE = (
+    "# What the checks above found: which answers are complete, which are still to do.\n"
+    "from bonemets.assessment.shapes import summary\n\n"
+    "summary()"
+)
+
+
+def short_answer_markdown(item: Item, number: int) -> str:
+    """The short-answer cell: a heading that labels it, then the model answer (removed in
+    release, where nbgrader puts ``ClearSolutions.text_stub`` in its place)."""
+    return (
+        f"#### Your answer to question {number}\n\n"
+        f"### BEGIN SOLUTION\n{item.model_answer}\n### END SOLUTION"
     )
 
 
@@ -130,19 +157,26 @@ def intro_markdown(module: ModuleObjectives, items: list[Item]) -> str:
         [
             f"# {module.title}",
             module.summary,
-            f"{len(auto)} auto-graded questions and one short answer, {total} points in all. "
+            f"{len(auto)} questions marked automatically and one short answer marked by your "
+            f"instructor, {total} points in all. "
             "Items are scored with the NCSBN rules (partial credit where the item type "
             "allows it; a select-all-that-apply item loses a point for each wrong option "
             "chosen, never going below 0). Ordering items are the exception: NCSBN publishes "
             "no rule for them, and this course gives a point for each step in the right "
             "place (the course's own rule).",
-            "**How to answer.** Each question has an answer cell such as `q1 = None`. Replace "
-            '`None` with a plain value in the form asked for: a letter in quotes (`"B"`), a '
-            'set of letters (`{"A", "C"}`), a dict of rows (`{1: "A", 2: "B"}`), a list '
-            "in order, or a number. Only what you type in the cell is graded; widgets are not.",
-            "**Check your work.** Run each answer cell and the check below it, or press "
-            "**Validate**. The check tells you when the form of an answer is wrong, never "
-            "whether it is right. Do not edit the check cells: they are restored before grading.",
+            "**How to answer.** Under each question is a box that starts `q1 = None`. Click "
+            "in it and type your answer in place of `None`, in the form the question asks "
+            'for: one letter in quotes (`"B"`), several letters in curly brackets '
+            '(`{"A", "C"}`), a letter for each row (`{1: "A", 2: "B"}`), letters in order in '
+            "square brackets, or a number. Press Shift+Enter to finish. Only what you type "
+            "there is marked.",
+            "**Check your answers.** Press **Validate** (in the toolbar above), or run all "
+            "the boxes (Run > Run All Cells). Each question is then checked: an answer that "
+            "is not finished, only partly done, or cannot be read is named, with what to "
+            'type. When every answer is complete, Validate says the notebook "passes all '
+            'the tests": that means every answer is complete and can be read, **not** that '
+            "it is right. You see which answers are right in your feedback after marking. "
+            "Do not change the checks under the answers: they are put back before marking.",
         ]
     )
 
@@ -165,7 +199,7 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
         cells.append(
             _cell(
                 "markdown",
-                stem_markdown(item),
+                stem_markdown(item, question_number(item, items)),
                 f"{item.id}_stem",
                 grade=False,
                 solution=False,
@@ -205,11 +239,10 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
                     locked=True,
                 )
             )
-            answer = f"### BEGIN SOLUTION\n{item.model_answer}\n### END SOLUTION"
             cells.append(
                 _cell(
                     "markdown",
-                    answer,
+                    short_answer_markdown(item, question_number(item, items)),
                     item.id,
                     grade=True,
                     solution=True,
@@ -217,6 +250,16 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
                     points=item.points,
                 )
             )
+    cells.append(
+        _cell(
+            "code",
+            SUMMARY_CODE,
+            f"{assignment}_summary",
+            grade=False,
+            solution=False,
+            locked=True,
+        )
+    )
     nb: NotebookNode = nbformat.v4.new_notebook(cells=cells)
     nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
     return nb
