@@ -171,3 +171,15 @@ def test_student_sees_only_the_message_not_our_frames() -> None:
     # IPython (and so nbgrader's Validate dialog) prints what this hook returns: the plain
     # message, without the name of the error's class.
     assert error._render_traceback_() == ["Question 1 is not answered yet.", "Type one letter"]
+
+
+def test_check_cells_name_only_the_question_once_the_notebook_is_set_up(monkeypatch) -> None:
+    from bonemets.assessment import shapes
+
+    monkeypatch.setattr(shapes, "_SHAPES", {})
+    monkeypatch.setattr(shapes, "plain_errors", lambda: None)
+    with pytest.raises(AnswerShapeError, match="Run > Run All Cells"):
+        check("q4")
+    shapes.setup({"q4": LETTERS})
+    with pytest.raises(AnswerShapeError, match="Question 4 is not answered yet"):
+        check("q4", value=None)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+import types
 from collections.abc import Mapping
 from typing import Any
 
@@ -307,7 +308,19 @@ def _problem(name: str, shape: Shape, value: Any) -> str:
 _NOT_GIVEN: Any = object()
 
 
-def check(name: str, shape: Shape, value: Any = _NOT_GIVEN) -> None:
+# Each question's shape, given once by the notebook's first code cell (:func:`setup`), so a
+# check cell (shown by Validate) reads just ``check("q3")``.
+_SHAPES: dict[str, Shape] = {}
+
+
+def setup(shapes: Mapping[str, Shape]) -> None:
+    """The first code cell of a release notebook: the form of each answer, and plain-words
+    messages for an answer that cannot run (:func:`plain_errors`)."""
+    _SHAPES.update(shapes)
+    plain_errors()
+
+
+def check(name: str, shape: Shape | None = None, value: Any = _NOT_GIVEN) -> None:
     """The visible check in a release notebook: is the answer complete and readable?
 
     Reads the answer the way the grader does (from the text the student ran, see
@@ -316,6 +329,11 @@ def check(name: str, shape: Shape, value: Any = _NOT_GIVEN) -> None:
     question, when the answer is missing, partly done or unreadable; otherwise says so.
     Never says whether the answer is right.
     """
+    shape = shape if shape is not None else _SHAPES.get(name)
+    if shape is None:
+        raise AnswerShapeError(
+            "This check needs the notebook's first steps: choose Run > Run All Cells."
+        ) from None
     problem = _problem(name, shape, value)
     _FOUND[name] = problem
     if problem:
@@ -325,6 +343,54 @@ def check(name: str, shape: Shape, value: Any = _NOT_GIVEN) -> None:
         f"{question_label(name)}: answered, and it can be read. "
         "Whether it is right shows in your feedback."
     )
+
+
+# --- an answer that cannot run, shown in plain words --------------------------------
+_SEE_CHECK = "The check under this answer says what to type."
+
+
+def _plain_syntax_error(
+    shell: Any, filename: Any = None, running_compiled_code: bool = False
+) -> None:
+    etype, value, _ = shell._get_exc_info()
+    line = getattr(value, "lineno", None)
+    where = f" on line {line}" if line else ""
+    shell._showtraceback(
+        etype,
+        value,
+        [f"This answer cannot be read: check the quotes, brackets and commas{where}.", _SEE_CHECK],
+    )
+
+
+def _plain_name_error(shell: Any, etype: Any, value: Any, tb: Any, tb_offset: Any = None) -> None:
+    # IPython ignores what a custom handler returns when a cell raises: show it here.
+    shell._showtraceback(
+        etype,
+        value,
+        [
+            'This answer cannot be read: letters need quotes, like "B", and numbers are '
+            "typed as digits.",
+            _SEE_CHECK,
+        ],
+    )
+
+
+def plain_errors() -> None:
+    """For the rest of this notebook's session, show an answer that cannot run (a missing
+    quote or bracket, a letter without quotes) in plain words instead of a traceback.
+
+    Run by the first code cell of each release notebook. Only this kernel changes, and only
+    how the two errors an answer can raise are shown: the grader reads the text anyway.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - release notebooks always run in IPython
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    shell.showsyntaxerror = types.MethodType(_plain_syntax_error, shell)
+    shell.set_custom_exc((NameError,), _plain_name_error)
 
 
 # --- the short answer ---------------------------------------------------------------

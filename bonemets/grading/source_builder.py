@@ -38,8 +38,14 @@ def _meta(
     return {"nbgrader": meta}
 
 
-def _cell(kind: str, source: str, grade_id: str, **flags: Any) -> NotebookNode:
+def _cell(
+    kind: str, source: str, grade_id: str, *, hidden: bool = False, **flags: Any
+) -> NotebookNode:
     metadata = _meta(grade_id, **flags)
+    if hidden:
+        # JupyterLab shows a hidden input as a bar: code a student need not read, one
+        # click away for the curious.
+        metadata["jupyter"] = {"source_hidden": True}
     if kind == "code":
         cell: NotebookNode = nbformat.v4.new_code_cell(source=source, metadata=metadata)
     else:
@@ -119,7 +125,7 @@ def check_code(item: Item) -> str:
         f"# Checks that your answer to question {item.number_in_assignment} is complete "
         "and can be read (not whether it is right).\n"
         "from bonemets.assessment.shapes import check\n\n"
-        f'check("{item.variable}", {item.shape!r})'
+        f'check("{item.variable}")'
     )
 
 
@@ -127,6 +133,17 @@ def question_number(item: Item, items: list[Item]) -> int:
     """The number the student sees: from the id (``a1_q03``), or the place in the list
     for the short answer (its id, e.g. ``a1_sa``, has no number)."""
     return item.number_in_assignment if item.auto_graded else items.index(item) + 1
+
+
+def setup_code(items: list[Item]) -> str:
+    """The first code cell: each answer's form (no key), and plain-words error messages."""
+    shapes = ",\n".join(f'    "{i.variable}": {i.shape!r}' for i in items if i.auto_graded)
+    return (
+        "# Sets up this notebook's checks: the form each answer takes (never the right\n"
+        "# answer), and plain words for an answer that cannot be read.\n"
+        "from bonemets.assessment.shapes import setup\n\n"
+        f"setup({{\n{shapes},\n}})"
+    )
 
 
 SUMMARY_CODE = (
@@ -195,6 +212,17 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
             locked=True,
         )
     ]
+    cells.append(
+        _cell(
+            "code",
+            setup_code(items),
+            f"{assignment}_setup",
+            hidden=True,
+            grade=False,
+            solution=False,
+            locked=True,
+        )
+    )
     for item in items:
         cells.append(
             _cell(
@@ -222,6 +250,7 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
                     "code",
                     check_code(item),
                     item.id,
+                    hidden=True,
                     grade=True,
                     solution=False,
                     locked=True,
@@ -255,6 +284,7 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
             "code",
             SUMMARY_CODE,
             f"{assignment}_summary",
+            hidden=True,
             grade=False,
             solution=False,
             locked=True,

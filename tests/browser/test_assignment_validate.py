@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from course_browser.course import released
-from course_browser.notebook import notebook, open_notebook
+from course_browser.notebook import choose_menu, notebook, open_notebook
 
 if TYPE_CHECKING:
     from course_browser.lab import LabServer
@@ -120,6 +120,39 @@ def test_validate_names_unfinished_answers_in_plain_words(
         assert word not in text
     assert "Success!" not in text
     assert "Question 2" not in text  # complete answers are not listed
+
+
+def run_answer(page: Page, number: int) -> str:
+    """Run question ``number``'s answer cell (Shift+Enter); the text of its first output."""
+    cell = answer_cell(page, number)
+    cell.locator(".cm-content").click()
+    page.keyboard.press("Shift+Enter")
+    output = cell.locator(".jp-OutputArea-output").first
+    output.wait_for(timeout=30_000)
+    return output.inner_text()
+
+
+def test_an_answer_that_cannot_run_is_explained_in_plain_words(
+    page: Page, lab: LabServer, workspace: str, student_copy: str, shoot
+) -> None:
+    open_notebook(page, lab, student_copy, workspace)
+    choose_menu(page, "Run", "Run All Cells")
+    # The run stops at the first check, which names the question in plain words.
+    stopped = notebook(page).locator(".jp-CodeCell", has_text="Question 1 is not answered yet.")
+    stopped.wait_for(timeout=60_000)
+    type_answer(page, 7, '["A", "B"')  # the bracket is never closed
+    text = run_answer(page, 7)
+    shoot(answer_cell(page, 7), "answer-cannot-be-read")
+    assert text.startswith(
+        "This answer cannot be read: check the quotes, brackets and commas on line 2."
+    )
+    type_answer(page, 5, "fourteen")  # a word where a number belongs
+    assert run_answer(page, 5).startswith(
+        'This answer cannot be read: letters need quotes, like "B"'
+    )
+    page_text = notebook(page).inner_text()
+    for word in ("Traceback", "SyntaxError", "NameError", "AnswerShapeError"):
+        assert word not in page_text, word
 
 
 def test_short_answer_is_labelled_and_says_how_to_type_in_it(
