@@ -187,13 +187,14 @@ def intro_markdown(module: ModuleObjectives, items: list[Item]) -> str:
             '(`{"A", "C"}`), a letter for each row (`{1: "A", 2: "B"}`), letters in order in '
             "square brackets, or a number. Press Shift+Enter to finish. Only what you type "
             "there is marked.",
-            "**Check your answers.** Press **Validate** (in the toolbar above), or run all "
-            "the boxes (Run > Run All Cells). Each question is then checked: an answer that "
-            "is not finished, only partly done, or cannot be read is named, with what to "
-            'type. When every answer is complete, Validate says the notebook "passes all '
-            'the tests": that means every answer is complete and can be read, **not** that '
-            "it is right. You see which answers are right in your feedback after marking. "
-            "Do not change the checks under the answers: they are put back before marking.",
+            "**Check your answers.** Press **Validate** (in the toolbar above). It names "
+            "each answer that is not finished, only partly done, or cannot be read, and says "
+            'what to type. When every answer is complete, Validate says the notebook "passes '
+            'all the tests": that means every answer is complete and can be read, **not** '
+            "that it is right. You see which answers are right in your feedback after "
+            "marking. Running one answer (Shift+Enter) and then the check under it does the "
+            "same for that question. Do not change the checks: they are put back before "
+            "marking.",
         ]
     )
 
