@@ -17,7 +17,7 @@ LAB_ROOT := --allow-root
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test test-fast lint format release screenshots bench lock clean check-venv extension
+.PHONY: help setup lab instructor test test-fast lint format release screenshots bench lock clean check-venv extension
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,10 +41,22 @@ gradebook.db: $(STAMP) course_data/modules.yaml
 
 setup: check-venv $(STAMP) gradebook.db ## Create .venv, install the course, register assignments (only when missing or changed)
 
+# Students and self-learners see only student tools: jupyter/self-learner/ turns off
+# nbgrader's instructor parts (jupyter/README.md). Instructors use `make instructor`.
+SELF_LEARNER_CONFIG := $(CURDIR)/jupyter/self-learner
+LAB_ARGS = --ServerApp.root_dir="$(CURDIR)" --port=$(PORT) $(LAB_BROWSER) $(LAB_ROOT)
+
 lab: setup ## Set up, then open JupyterLab on the start notebook (PORT=8888)
 	@mkdir -p .exchange
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --port=$(PORT) $(LAB_BROWSER) $(LAB_ROOT) \
-	    --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
+	@echo "To check your answers to an assignment on this computer: copy a notebook from"
+	@echo "release/ (for example release/a1_diagnosis/a1_diagnosis.ipynb), answer it, save it,"
+	@echo "then in a terminal here run:  .venv/bin/bonemets check path/to/your-copy.ipynb"
+	JUPYTER_CONFIG_PATH="$(SELF_LEARNER_CONFIG)$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	    $(BIN)/jupyter lab $(LAB_ARGS) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
+
+instructor: setup ## Set up, then open JupyterLab with nbgrader's formgrader (PORT=8888)
+	@mkdir -p .exchange
+	$(BIN)/jupyter lab $(LAB_ARGS) --LabApp.default_url=/formgrader
 
 test: setup ## Set up, then run every test (unit, notebooks, nbgrader, browser)
 	$(BIN)/python -m pytest

@@ -8,6 +8,9 @@ every student); locally the exchange is ``.exchange/`` in the repository.
 import os
 from pathlib import Path
 
+from bonemets.assessment.shapes import SHORT_ANSWER_STUB
+from bonemets.grading.feedback_page import TEMPLATE_NAME, TEMPLATES, nbgrader_template_paths
+
 here = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821  (injected by traitlets when nbgrader loads this file)
 
@@ -24,8 +27,12 @@ c.Execute.shutdown_kernel = "immediate"
 
 # Quiz answers are plain values. Each answer cell already reads `q4 = None` above its
 # solution region, so the stub only tells the student what to do with that line.
-c.ClearSolutions.code_stub = {"python": "# Replace None above with your answer, then run the cell."}
-c.ClearSolutions.text_stub = "Write your answer here."
+c.ClearSolutions.code_stub = {
+    "python": "# Type your answer in place of None above, then press Shift+Enter."
+}
+# The short answer's box says how to type in it and how to finish (the heading above the
+# stub, "Your answer to question N", stays: it is outside the solution region).
+c.ClearSolutions.text_stub = SHORT_ANSWER_STUB
 
 exchange = Path(os.environ.get("BONEMETS_EXCHANGE", here / ".exchange"))
 exchange.mkdir(parents=True, exist_ok=True)
@@ -61,6 +68,13 @@ c.GenerateFeedback.preprocessors = [
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 c.WithholdFeedback.withhold_feedback_for = []
+# Feedback reads as a marked paper: each question named with "1 point of 1", the student's
+# answer and the teaching points, no code and no "Test cell" labels (the template's header
+# says what it changes). Only generate_feedback uses this exporter, not formgrader.
+c.GenerateFeedback.exporter_class = "bonemets.grading.feedback_page.FeedbackPage"
+c.FeedbackPage.template_name = TEMPLATE_NAME
+c.FeedbackPage.extra_template_basedirs = [str(TEMPLATES)]
+c.FeedbackPage.extra_template_paths = [str(p) for p in nbgrader_template_paths()]
 
 # formgrader renders each submission with this exporter when a grader opens it: sanitise
 # there too, so a notebook autograded before this setting (or edited by hand) is inert.

@@ -49,9 +49,9 @@ def unsafe_choices_from_autograded(
     cells' source, never executed, as the grader reads them."""
     import nbformat
 
+    from bonemets.assessment.answers import UnreadableAnswer, read_answer
     from bonemets.assessment.bank import load_items
     from bonemets.assessment.shapes import AnswerShapeError, normalise
-    from bonemets.grading.answers import UnreadableAnswer, read_answer
 
     items = [
         i

@@ -143,8 +143,8 @@ def test_an_item_in_the_wrong_file_is_refused(broken_copy) -> None:
 def test_check_scores_a_release_notebook(capsys) -> None:
     assert main(["check", str(REPO / "release/a1_diagnosis/a1_diagnosis.ipynb")]) == 0
     out = capsys.readouterr().out
-    assert "q1 (a1_q01): not answered. 0 of 1 points." in out
-    assert "Total: 0 of" in out
+    assert "Question 1: not answered. 0 points of 1." in out
+    assert "Total: 0 points of" in out
 
 
 def test_check_gives_full_marks_on_the_source_notebook(capsys) -> None:
@@ -159,7 +159,7 @@ def test_check_gives_full_marks_on_the_source_notebook(capsys) -> None:
         == 0
     )
     possible = sum(i.points for i in items_for("a2_systemic_treatment") if i.auto_graded)
-    assert f"Total: {possible} of {possible}" in capsys.readouterr().out
+    assert f"Total: {possible} points of {possible}" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -305,3 +305,28 @@ def test_an_item_check_raises_invalid_field_with_the_field_apart_from_the_messag
     with pytest.raises(InvalidField) as caught:
         replace(item, **change(item))  # a frozen record: replace() runs its checks again
     assert (caught.value.field, caught.value.message) == (field, message)
+
+
+def test_check_shows_keys_only_for_answered_questions(tmp_path, capsys) -> None:
+    """A self-learner's check never gives away the key of a question not answered yet."""
+    import nbformat
+
+    nb = nbformat.read(REPO / "release/a1_diagnosis/a1_diagnosis.ipynb", as_version=4)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "a1_q02_answer":
+            cell.source = 'q2 = {"B", "D", "E"}'
+    path = tmp_path / "a1_diagnosis.ipynb"
+    nbformat.write(nb, path)
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    question_1, question_2 = out.split("Question 2:")[0], out.split("Question 3:")[0]
+    assert "Not answered yet: answer it, then check again." in question_1
+    # Question 1 is unanswered: neither its right option nor any rationale is shown.
+    key_1 = items_for("a1_diagnosis")[0]
+    assert not any(o.rationale[:40] in out for o in key_1.options)
+    assert "a right answer" not in out
+    # Question 2 is answered: the teaching points, worded from what the student did.
+    assert "Your answer: B, D and E." in question_2
+    assert "— you chose this, but it is wrong." in question_2
+    assert "— you left this out, rightly." in question_2
+    assert "10 questions are not answered yet" in out

@@ -69,7 +69,10 @@ def test_blank_wrong_shape_and_missing_cell_score_zero(items) -> None:
     assert (blank.score, blank.status) == (0, "blank")
     wrong_shape = score_item(item, 'q2 = "ABC"')
     assert (wrong_shape.score, wrong_shape.status) == (0, "shape")
-    assert "q2 must be a set of letters from A–F" in wrong_shape.message
+    assert wrong_shape.message.startswith(
+        "Question 2: your answer could not be marked (type letters from A–F"
+    )
+    assert wrong_shape.message.endswith("0 points of 3.")
     assert score_item(item, None).status == "shape"
     unreadable = score_item(item, "q2 = set('ABC') | set()")
     assert (unreadable.score, unreadable.status) == (0, "shape")
@@ -88,7 +91,15 @@ def test_partial_credit_follows_ncsbn(items) -> None:
 
 def test_feedback_explains_each_option(items) -> None:
     result = score_item(items["a1_q01"], 'q1 = "B"')
-    assert result.message == "q1 (a1_q01): 0 of 1 point."
+    assert result.message == "Question 1: 0 points of 1."
     text = "\n".join(result.details)
-    assert "C. An MRI scan of the whole spine (not chosen, a right answer)" in text
-    assert "B. A bone scan of the whole skeleton (chosen, a wrong answer)" in text
+    assert "C. An MRI scan of the whole spine — you left this out, but it is right." in text
+    assert "B. A bone scan of the whole skeleton — you chose this, but it is wrong." in text
+    # A wrong option the student rightly left out reads as a success, not a mistake.
+    assert "A. " in text and "— you left this out, rightly." in text
+    assert score_item(items["a1_q01"], 'q1 = "C"').message == "Question 1: 1 point of 1."
+
+
+def test_an_unanswered_question_names_no_choice_of_the_student(items) -> None:
+    text = "\n".join(score_item(items["a1_q01"], "q1 = None").details)
+    assert "— a right answer." in text and "you left this out" not in text

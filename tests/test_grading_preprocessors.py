@@ -16,6 +16,10 @@ REPO = Path(__file__).resolve().parents[1]
 RELEASE = REPO / "release/a1_diagnosis/a1_diagnosis.ipynb"
 
 
+def text_of(output) -> str:
+    return output.get("text") or output.data.get("text/plain", "")
+
+
 def by_id(nb) -> dict:
     return {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
 
@@ -39,9 +43,11 @@ def test_scores_become_nbgrader_partial_credit(answered) -> None:
     cells = by_id(nb)
     grades = {k: determine_grade(cells[k])[0] for k in ("a1_q01", "a1_q02", "a1_q03", "a1_q05")}
     assert grades == {"a1_q01": 1.0, "a1_q02": 1.0, "a1_q03": 0.0, "a1_q05": 0.0}
-    text = cells["a1_q02"].outputs[0].text
-    assert text.startswith("q2 (a1_q02): 1 of 3 points.")
-    assert "E. A bone scan done two months ago (chosen, a wrong answer)" in text
+    head, teaching = (o.data["text/markdown"] for o in cells["a1_q02"].outputs[:2])
+    assert head == "**Question 2: 1 point of 3.**\n\nYour answer: B, D and E."
+    assert teaching.startswith("**Teaching points**\n\nScoring: ")
+    # Each option a list item (Markdown wraps in feedback; a printed line would not).
+    assert "\n- E. A bone scan done two months ago — you chose this, but it is wrong." in teaching
 
 
 def test_a_score_never_exceeds_the_cells_points(answered) -> None:
@@ -65,16 +71,20 @@ def test_feedback_withholds_listed_items_only(answered) -> None:
     nb, _ = ScoreItems().preprocess(answered, {})
     nb, _ = WithholdFeedback(withhold_feedback_for=["a1_q02"]).preprocess(nb, {})
     cells = by_id(nb)
-    assert cells["a1_q02"].outputs[0].text == f"q2 (a1_q02): 1 of 3 points.\n{WITHHELD}\n"
+    texts = [text_of(o) for o in cells["a1_q02"].outputs]
+    assert texts[:2] == ["Question 2: 1 point of 3.\nYour answer: B, D and E.", WITHHELD]
     assert determine_grade(cells["a1_q02"])[0] == 1.0  # the score stays
-    assert "Why:" in cells["a1_q01"].outputs[0].text  # not listed: rationale kept
+    assert "Why:" in text_of(cells["a1_q01"].outputs[1])  # not listed: rationale kept
 
 
 def test_withhold_all(answered) -> None:
     nb, _ = ScoreItems().preprocess(answered, {})
     nb, _ = WithholdFeedback(withhold_all=True).preprocess(nb, {})
-    texts = [c.outputs[0].text for c in nb.cells if c.cell_type == "code" and c.outputs]
-    assert texts and all(t.endswith(WITHHELD + "\n") and t.count("\n") == 2 for t in texts)
+    marked = [c for c in nb.cells if c.cell_type == "code" and c.outputs]
+    assert marked
+    for cell in marked:
+        texts = [text_of(o) for o in cell.outputs]
+        assert WITHHELD in texts and not any("Why:" in t or "Scoring:" in t for t in texts)
 
 
 def test_items_marked_reuse_are_withheld(answered, monkeypatch) -> None:
@@ -88,6 +98,6 @@ def test_items_marked_reuse_are_withheld(answered, monkeypatch) -> None:
     nb, _ = ScoreItems().preprocess(answered, {})
     nb, _ = WithholdFeedback().preprocess(nb, {})
     cells = by_id(nb)
-    assert cells["a1_q01"].outputs[0].text == f"q1 (a1_q01): 1 of 1 point.\n{WITHHELD}\n"
-    assert "Why:" not in cells["a1_q01"].outputs[0].text
-    assert "Scoring:" in cells["a1_q02"].outputs[0].text
+    texts = [text_of(o) for o in cells["a1_q01"].outputs]
+    assert texts[:2] == ["Question 1: 1 point of 1.\nYour answer: C.", WITHHELD]
+    assert "Scoring:" in text_of(cells["a1_q02"].outputs[1])

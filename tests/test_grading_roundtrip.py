@@ -206,8 +206,8 @@ def test_wrong_shapes_score_zero_with_a_clear_message(course) -> None:
     scores = item_scores(course, "shapes", "a1_diagnosis")
     assert all(scores[item_id] == 0.0 for item_id in A1_SHAPES)
     html = (course / "feedback/shapes/a1_diagnosis/a1_diagnosis.html").read_text()
-    assert "q2 must be a set of letters from A–F" in html
-    assert "q6 must be a set of up to 2 letters from A–E" in html
+    assert "Question 2: your answer could not be marked (type letters from A–F" in html
+    assert "Question 6: your answer could not be marked (choose up to 2 letters, not more)" in html
 
 
 def test_kernel_tricks_and_edited_locked_cells_gain_nothing(course) -> None:
@@ -228,8 +228,12 @@ def test_manual_short_answer_waits_for_a_grader(course) -> None:
 
 def test_feedback_shows_score_and_rationale(course) -> None:
     html = (course / "feedback/wrong/a1_diagnosis/a1_diagnosis.html").read_text()
-    assert "q1 (a1_q01): 0 of 1 point." in html
+    assert "Question 1: 0 points of 1." in html
     assert ITEMS["a1_q01"].options[1].rationale.split(",")[0] in html
+    # A marked paper: questions named with their scores, no code, no nbgrader labels.
+    assert '<a href="#a1_q01">Question 1</a>: 0 points of 1' in html
+    for machinery in ("Test cell", "Grade cell", "check(", "from bonemets", "In&nbsp;["):
+        assert machinery not in html, machinery
     # q8's first wrong option (no drinking before contrast) is tagged unsafe: said plainly.
     assert "You chose an option that could harm the patient: tell the patient not to" in html
 
@@ -240,7 +244,8 @@ def test_withheld_feedback_shows_scores_but_no_key(course, assignment) -> None:
 
     html = (course / f"feedback/blank/{assignment}/{assignment}.html").read_text()
     for item in auto_items(assignment):
-        assert f"{item.variable} ({item.id}): not answered. 0 of {item.points} point" in html
+        label = f"Question {item.number_in_assignment}"
+        assert f"{label}: not answered. 0 points of {item.points}." in html
     assert "withheld because it will be reused" in html
     hits = [m for m in key_markers(assignment) if m in html]
     assert hits == []
@@ -265,4 +270,5 @@ def test_self_check_command_agrees_with_nbgrader(course, capsys) -> None:
     assert main(["check", str(path), "--no-rationale"]) == 0
     total = sum(points for _, points in A1_PARTLY.values())
     possible = sum(i.points for i in auto_items("a1_diagnosis"))
-    assert f"Total: {total} of {possible} auto-graded points" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"Total: {total} points of {possible} for the questions marked automatically" in out

@@ -17,8 +17,13 @@ import nbformat
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-# Modules a student's notebook may import from the assessment package: answer shapes only.
-ALLOWED_ASSESSMENT = {"bonemets.assessment", "bonemets.assessment.shapes"}
+# Modules a student's notebook may import from the assessment package: answer shapes and
+# the answer reader (neither loads the item bank).
+ALLOWED_ASSESSMENT = {
+    "bonemets.assessment",
+    "bonemets.assessment.shapes",
+    "bonemets.assessment.answers",
+}
 # The catalog names every data file, the bank's included, but loads nothing by itself:
 # records of a kind are read only when code asks for that record class.
 NAMES_FILES_ONLY = {"bonemets.data.catalog"}

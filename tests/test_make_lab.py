@@ -1,4 +1,5 @@
-"""`make lab` serves JupyterLab with the start notebook, without a display, on PORT."""
+"""`make lab` serves JupyterLab with the start notebook, without a display, on PORT, with
+only the student parts of nbgrader, and says how a self-learner checks an assignment."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -79,7 +81,27 @@ def test_make_lab_serves_the_start_notebook(repo_root: Path, tmp_path: Path) -> 
         page = f"http://127.0.0.1:{port}/lab/tree/notebooks/00_start_here.ipynb?token={token}"
         with urllib.request.urlopen(page, timeout=30) as response:
             assert response.status == 200
-            assert "JupyterLab" in response.read().decode()
+            html = response.read().decode()
+            assert "JupyterLab" in html
+        # Only student tools: nbgrader's instructor plugins are off, Validate stays.
+        config = re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', html, re.S)
+        assert config is not None
+        disabled = set(json.loads(config.group(1))["disabledExtensions"])
+        assert {
+            "@jupyter/nbgrader:formgrader",
+            "@jupyter/nbgrader:create-assignment",
+            "@jupyter/nbgrader:course-list",
+            "@jupyter/nbgrader:assignment-list",
+        } <= disabled
+        assert "@jupyter/nbgrader:validate-assignment" not in disabled
+        for instructor_page in ("formgrader", "assignments"):
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/{instructor_page}?token={token}", timeout=30
+                )
+            assert refused.value.code == 404, instructor_page
+        # A self-learner is told how to check an assignment on this computer.
+        assert "bonemets check" in "".join(seen)
     finally:
         os.killpg(lab.pid, signal.SIGTERM)
         try:

@@ -255,13 +255,15 @@ def test_check_command_prints_messages_terminal_safe(
     import bonemets.grading.selfcheck as selfcheck
     from bonemets.cli import main
 
-    result = SimpleNamespace(message="q1 \x1b[31mred", details=("why \x1b]8;;x\x07",))
+    result = SimpleNamespace(
+        message="q1 \x1b[31mred", details=("why \x1b]8;;x\x07",), answered=True, answer=None
+    )
     report = SimpleNamespace(results=[result], score=0, max_points=1)
     monkeypatch.setattr(selfcheck, "score_notebook", lambda path: report)
     assert main(["check", str(tmp_path / "a.ipynb")]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
-    assert "q1 \\u001b[31mred" in out
+    assert "q1 \\u001b[31mred" in out and "why \\u001b]8;;x\\u0007" in out
 
 
 @pytest.mark.parametrize(

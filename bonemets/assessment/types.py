@@ -57,18 +57,29 @@ def check_key(key: tuple[str, ...], letters: str, field: str) -> None:
         raise InvalidField(field, "key repeats a letter")
 
 
-def option_lines(options: tuple[Option, ...], key: set[str], chosen: set[str]) -> list[str]:
-    """Feedback for each option: chosen or not, right or wrong (and unsafe), and why."""
+def option_lines(
+    options: tuple[Option, ...], key: set[str], chosen: set[str], answered: bool = True
+) -> list[str]:
+    """Feedback for each option, worded so a nurse reads it right, and why.
+
+    A wrong option correctly left out reads as a success ("you left this out, rightly"),
+    not as a mistake. For a question not answered, each option is only right or not.
+    """
     lines = []
     for option in options:
         right = option.id in key
         picked = option.id in chosen
-        verdict = ("chosen" if picked else "not chosen") + (
-            ", a right answer" if right else ", a wrong answer"
-        )
+        if not answered:
+            verdict = "a right answer" if right else "not a right answer"
+        elif picked:
+            verdict = "you chose this, rightly" if right else "you chose this, but it is wrong"
+        else:
+            verdict = (
+                "you left this out, but it is right" if right else "you left this out, rightly"
+            )
         if option.unsafe:
-            verdict += ", unsafe"
-        lines.append(f"  {option.id}. {option.text} ({verdict}). {option.rationale}")
+            verdict += "; it could harm the patient"
+        lines.append(f"  {option.id}. {option.text} — {verdict}. {option.rationale}")
     return lines
 
 
@@ -134,7 +145,7 @@ class _Choices(ItemKind):
 
     def explain(self, item: Item, answer: Any) -> list[str]:
         chosen = {answer} if isinstance(answer, str) else set(answer or ())
-        return option_lines(item.options, set(item.key), chosen)
+        return option_lines(item.options, set(item.key), chosen, answer is not None)
 
 
 class MultipleChoice(_Choices):
@@ -241,6 +252,7 @@ class _Rows(ItemKind):
     """Types answered part by part (rows or blanks), one letter each, 0/1 per part."""
 
     own_options = True  # each row has its own options (blanks); a matrix shares columns
+    unit: ClassVar[str] = "blank"  # what the student is told a part is ("2 of 5 blanks")
 
     def check_rows(self, item: Item) -> None:
         ids = [row.id for row in item.rows]
@@ -272,6 +284,7 @@ class _Rows(ItemKind):
         return {
             "kind": "choices",
             "parts": {int(r.id): self.row_letters(item, r) for r in item.rows},
+            "unit": self.unit,
         }
 
     def answer_key(self, item: Item) -> Any:
@@ -284,9 +297,10 @@ class _Rows(ItemKind):
         lines = []
         for row in item.rows:
             given = (answer or {}).get(int(row.id))
-            lines.append(f"  Part {row.id}: {row.text}")
+            lines.append(f"  {self.unit.capitalize()} {row.id}: {row.text}")
             chosen = {given} if isinstance(given, str) else set()
-            lines += ["  " + line for line in option_lines(row.options, set(row.key), chosen)]
+            options = option_lines(row.options, set(row.key), chosen, given is not None)
+            lines += ["  " + line for line in options]
         return lines
 
     def body_markdown(self, item: Item) -> str:
@@ -300,6 +314,7 @@ class Matrix(_Rows):
     label = "matrix: one answer per row"
     rule = "0/1 per row"
     own_options = False
+    unit = "row"
     options_are_columns = True
 
     def check(self, item: Item) -> None:
@@ -312,10 +327,14 @@ class Matrix(_Rows):
         lines = []
         for row in item.rows:
             given = (answer or {}).get(int(row.id))
-            lines.append(
-                f"  Row {row.id}: right answer {row.key[0]} ({columns[row.key[0]]}); "
-                f"yours {given or 'none'}. {row.rationale}"
-            )
+            right = f"{row.key[0]} ({columns[row.key[0]]})"
+            if given is None:
+                yours = f"you did not answer this row; the right answer is {right}"
+            elif given == row.key[0]:
+                yours = f"you chose {right}, rightly"
+            else:
+                yours = f"you chose {given}; the right answer is {right}"
+            lines.append(f"  Row {row.id}: {yours}. {row.rationale}")
         return lines
 
     def body_markdown(self, item: Item) -> str:
@@ -394,8 +413,9 @@ class BowTie(ItemKind):
         for row in item.rows:
             given = (answer or {}).get(row.id)
             chosen = {given} if isinstance(given, str) else set(given or ())
-            lines.append(f"  Part {row.id}: {row.text}")
-            lines += ["  " + line for line in option_lines(row.options, set(row.key), chosen)]
+            lines.append(f"  {row.id.capitalize()}: {row.text}")
+            options = option_lines(row.options, set(row.key), chosen, given is not None)
+            lines += ["  " + line for line in options]
         return lines
 
     def body_markdown(self, item: Item) -> str:

@@ -42,7 +42,12 @@ def release(args: argparse.Namespace) -> int:
     return 0
 
 
+NOT_ANSWERED_YET = "Not answered yet: answer it, then check again."
+NOT_READABLE_YET = "Answer it in the form the question asks for, then check again."
+
+
 def check(args: argparse.Namespace) -> int:
+    from bonemets.grading.marking import answer_text, points_text
     from bonemets.grading.sanitize import terminal_safe
     from bonemets.grading.selfcheck import NotebookProblem, score_notebook
 
@@ -53,13 +58,26 @@ def check(args: argparse.Namespace) -> int:
     # Messages can quote what the notebook holds: never let it drive the terminal.
     for result in report.results:
         print(terminal_safe(result.message))
-        if not args.no_rationale:
+        if not result.answered:
+            # The key of a question not yet answered would give the answer away.
+            print(
+                "    " + NOT_ANSWERED_YET if result.status == "blank" else "    " + NOT_READABLE_YET
+            )
+        elif not args.no_rationale:
+            if result.answer is not None:
+                print("    " + terminal_safe(f"Your answer: {answer_text(result.answer)}."))
             for line in result.details:
                 print("    " + terminal_safe(line))
+    unanswered = sum(not r.answered for r in report.results)
     print(
-        f"Total: {report.score} of {report.max_points} auto-graded points "
-        f"(the short answer is graded by hand)."
+        f"Total: {points_text(report.score, report.max_points)} for the questions marked "
+        "automatically (your instructor marks the short answer)."
     )
+    if unanswered:
+        print(
+            f"{unanswered} question{'s are' if unanswered != 1 else ' is'} not answered yet: "
+            "their answers stay hidden until you answer them and check again."
+        )
     return 0
 
 

@@ -15,6 +15,7 @@ from traitlets import Bool, List, Unicode
 
 from bonemets.assessment.bank import load_items
 from bonemets.grading.marking import UNSAFE_PREFIX
+from bonemets.grading.preprocessor import TEACHING_TITLE
 
 try:
     from nbgrader.preprocessors import NbGraderPreprocessor as _Base
@@ -56,11 +57,22 @@ class WithholdFeedback(_Base):
             grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
             if cell.cell_type != "code" or grade_id not in withheld:
                 continue
+            kept_outputs = []
             for output in cell.get("outputs", []):
+                plain = str(output.get("data", {}).get("text/plain", ""))
+                if output.get("output_type") == "display_data" and plain.startswith(UNSAFE_PREFIX):
+                    if self.keep_unsafe_warnings:
+                        kept_outputs.append(output)
+                    continue
+                if output.get("output_type") == "display_data" and plain.startswith(TEACHING_TITLE):
+                    output["data"] = {"text/markdown": WITHHELD, "text/plain": WITHHELD}
+                kept_outputs.append(output)
+                # Notebooks autograded before the Markdown outputs: one printed stream.
                 if output.get("output_type") == "stream" and output.get("name") == "stdout":
                     lines = output.get("text", "").split("\n")
                     kept = [lines[0]]
                     if self.keep_unsafe_warnings:
                         kept += [line for line in lines[1:] if line.startswith(UNSAFE_PREFIX)]
                     output["text"] = "\n".join([*kept, WITHHELD]) + "\n"
+            cell.outputs = kept_outputs
         return nb, resources

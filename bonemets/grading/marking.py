@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bonemets.assessment.answers import UnreadableAnswer, read_answer
 from bonemets.assessment.items import Item
-from bonemets.assessment.shapes import AnswerShapeError, normalise
-from bonemets.grading.answers import UnreadableAnswer, read_answer
+from bonemets.assessment.shapes import AnswerShapeError, normalise, question_label
 
 
 @dataclass(frozen=True)
@@ -18,12 +18,41 @@ class ItemResult:
     item: Item
     score: int
     status: str  # "scored", "blank" or "shape"
-    message: str  # one line for the student: the score, or why it could not be read
+    message: str  # one line for the student: the score, or why it could not be marked
     details: tuple[str, ...] = ()  # key and rationales (withheld for reused items)
+    answer: Any = None  # the canonical answer when it could be read, else None
 
     @property
     def max_points(self) -> int:
         return self.item.points
+
+    @property
+    def answered(self) -> bool:
+        """Answered in a form that could be marked (only then are keys worth showing)."""
+        return self.status == "scored"
+
+
+def points_text(score: int, of: int) -> str:
+    """``1 point of 1``, ``0 points of 3``: the score first, as a marked paper reads."""
+    return f"{score} point{'s' if score != 1 else ''} of {of}"
+
+
+def answer_text(answer: Any) -> str:
+    """A canonical answer in plain words: ``B``, ``A, C and E``, ``row 1: C; row 2: A``."""
+    if isinstance(answer, str):
+        return answer
+    if isinstance(answer, float):
+        return f"{answer:g}"
+    if isinstance(answer, frozenset | set):
+        letters: list[str] = sorted(answer)
+        if not letters:
+            return "no letters"
+        return letters[0] if len(letters) == 1 else ", ".join(letters[:-1]) + " and " + letters[-1]
+    if isinstance(answer, tuple | list):
+        return ", then ".join(str(letter) for letter in answer)
+    if isinstance(answer, dict):
+        return "; ".join(f"{part}: {answer_text(value)}" for part, value in answer.items())
+    return str(answer)
 
 
 def points_for(item: Item, answer: Any) -> int:
@@ -54,11 +83,18 @@ def explain(item: Item, answer: Any) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _plain_problem(label: str, problem: Exception) -> str:
+    """A check's message without its leading "Question N: " and on one line."""
+    text = " ".join(str(problem).split("\n"))
+    return text.removeprefix(f"{label}: ").removeprefix(f"{label} ")
+
+
 def score_item(item: Item, source: str | None) -> ItemResult:
     """Score the answer cell's source for ``item``; never raises for a student's mistake."""
-    label = f"{item.variable} ({item.id})"
+    label = question_label(item.variable)
+    nothing = points_text(0, item.points)
     if source is None:
-        return ItemResult(item, 0, "shape", f"{label}: the answer cell is missing: 0 points.")
+        return ItemResult(item, 0, "shape", f"{label}: the answer is missing. {nothing}.")
     try:
         answer = normalise(item.variable, read_answer(source, item.variable), item.shape)
     except UnreadableAnswer as exc:
@@ -66,16 +102,18 @@ def score_item(item: Item, source: str | None) -> ItemResult:
             item,
             0,
             "shape",
-            f"{label}: could not read your answer ({exc}): 0 points.",
+            f"{label}: your answer could not be read ({exc}). {nothing}.",
             explain(item, None),
         )
     except AnswerShapeError as exc:
         blank = "not answered yet" in str(exc)
         status = "blank" if blank else "shape"
-        why = "not answered" if blank else f"wrong form: {exc}"
-        return ItemResult(
-            item, 0, status, f"{label}: {why}. 0 of {item.points} points.", explain(item, None)
+        why = (
+            "not answered"
+            if blank
+            else f"your answer could not be marked ({_plain_problem(label, exc)})"
         )
+        return ItemResult(item, 0, status, f"{label}: {why}. {nothing}.", explain(item, None))
     score = points_for(item, answer)
-    message = f"{label}: {score} of {item.points} point{'s' if item.points != 1 else ''}."
-    return ItemResult(item, score, "scored", message, explain(item, answer))
+    message = f"{label}: {points_text(score, item.points)}."
+    return ItemResult(item, score, "scored", message, explain(item, answer), answer)

@@ -4,8 +4,10 @@ Configured in ``nbgrader_config.py`` as part of ``Autograde.autograde_preprocess
 right after ``Execute``. For every test cell named after an item (``grade_id`` = item id) it
 throws away whatever the student's kernel printed and writes trusted outputs instead:
 
-- a stdout stream with the score, then the key and the rationales (feedback generation
-  strips these for withheld items: :mod:`bonemets.grading.feedback`);
+- Markdown outputs (they wrap, unlike a printed stream): the score ("1 point of 1") and the
+  student's answer in plain words; each unsafe choice; then the teaching points, key and
+  rationales (feedback generation withholds these for reused items:
+  :mod:`bonemets.grading.feedback`);
 - an ``execute_result`` whose ``text/plain`` is the score, which nbgrader's
   ``determine_grade`` reads as partial credit (capped at the cell's points, so nbgrader
   never raises).
@@ -17,6 +19,7 @@ names no item scores 0, so a stray or forged cell cannot earn points.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +27,7 @@ from nbformat.notebooknode import NotebookNode, from_dict
 from traitlets import Unicode
 
 from bonemets.assessment.bank import load_items
-from bonemets.grading.marking import score_item
+from bonemets.grading.marking import UNSAFE_PREFIX, ItemResult, answer_text, score_item
 
 try:  # nbgrader is installed wherever grading happens; keep this importable without it
     from nbgrader.preprocessors import NbGraderPreprocessor as _Base
@@ -50,6 +53,57 @@ def _nbgrader(cell: NotebookNode) -> dict[str, Any]:
 def stream(text: str, name: str = "stdout") -> NotebookNode:
     output: NotebookNode = from_dict({"output_type": "stream", "name": name, "text": text})
     return output
+
+
+TEACHING_TITLE = "Teaching points"
+
+
+def display(markdown: str, plain: str) -> NotebookNode:
+    """Markdown output: it wraps in feedback and formgrader (a stream would not)."""
+    output: NotebookNode = from_dict(
+        {
+            "output_type": "display_data",
+            "metadata": {},
+            "data": {"text/markdown": markdown, "text/plain": plain},
+        }
+    )
+    return output
+
+
+def markdown_list(lines: Iterable[str]) -> str:
+    """Explanation lines as Markdown: unindented lines are paragraphs, each two spaces of
+    indent one level of a bulleted list (``"  A. ..."`` -> ``"- A. ..."``)."""
+    blocks: list[str] = []
+    for line in lines:
+        depth = (len(line) - len(line.lstrip(" "))) // 2
+        text = line.strip()
+        if depth == 0 or not blocks or not blocks[-1].lstrip().startswith("- "):
+            blocks.append(text if depth == 0 else "- " + text)
+        else:
+            blocks[-1] += "\n" + "  " * (depth - 1) + "- " + text
+    return "\n\n".join(blocks)
+
+
+def feedback_outputs(result: ItemResult) -> list[NotebookNode]:
+    """What the student reads under a question: the score and their answer, any unsafe
+    choice, then the teaching points (one output each, so feedback can withhold the last)."""
+    head = [result.message]
+    if result.answer is not None:
+        head.append(f"Your answer: {answer_text(result.answer)}.")
+    outputs = [
+        display("**" + head[0] + "**" + "".join(f"\n\n{h}" for h in head[1:]), "\n".join(head))
+    ]
+    unsafe = [line for line in result.details if line.startswith(UNSAFE_PREFIX)]
+    teaching = [line for line in result.details if not line.startswith(UNSAFE_PREFIX)]
+    outputs += [display(f"**{line}**", line) for line in unsafe]
+    if teaching:
+        outputs.append(
+            display(
+                f"**{TEACHING_TITLE}**\n\n" + markdown_list(teaching),
+                "\n".join([TEACHING_TITLE, *teaching]),
+            )
+        )
+    return outputs
 
 
 def score_output(score: int, execution_count: int | None) -> NotebookNode:
@@ -95,7 +149,7 @@ class ScoreItems(_Base):
             # Never above the cell's points: nbgrader would refuse the whole submission.
             score = max(0, min(result.score, int(float(meta.get("points", 0)))))
             cell.outputs = [
-                stream("\n".join([result.message, *result.details]) + "\n"),
+                *feedback_outputs(result),
                 score_output(score, cell.get("execution_count")),
             ]
         return nb, resources

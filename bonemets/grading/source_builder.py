@@ -39,8 +39,14 @@ def _meta(
     return {"nbgrader": meta}
 
 
-def _cell(kind: str, source: str, grade_id: str, **flags: Any) -> NotebookNode:
+def _cell(
+    kind: str, source: str, grade_id: str, *, hidden: bool = False, **flags: Any
+) -> NotebookNode:
     metadata = _meta(grade_id, **flags)
+    if hidden:
+        # JupyterLab shows a hidden input as a bar: code a student need not read, one
+        # click away for the curious.
+        metadata["jupyter"] = {"source_hidden": True}
     if kind == "code":
         cell: NotebookNode = nbformat.v4.new_code_cell(source=source, metadata=metadata)
     else:
@@ -80,10 +86,13 @@ def exhibit_markdown(exhibit: Exhibit) -> str:
     return "\n\n".join(parts)
 
 
-def stem_markdown(item: Item) -> str:
+def stem_markdown(item: Item, number: int | None = None) -> str:
     label = item.kind.heading(item)
     points = f"{item.points} point{'s' if item.points != 1 else ''}"
-    title = "Short answer" if not item.auto_graded else f"Question {item.number_in_assignment}"
+    if item.auto_graded:
+        title = f"Question {item.number_in_assignment}"
+    else:
+        title = f"Question {number}: short answer" if number else "Short answer"
     parts = []
     if item.scenario:
         parts.append(f"> **Case update.** {item.scenario}")
@@ -95,7 +104,7 @@ def stem_markdown(item: Item) -> str:
         parts.append(body)
     if item.auto_graded:
         parts.append(
-            f"**Answer form:** set `{item.variable}` to {item.shape_text}, "
+            f"**How to answer:** use the form below; typed, the answer is {item.shape_text}, "
             f"for example `{example(item.shape)}`."
         )
     return "\n\n".join(parts)
@@ -112,10 +121,45 @@ def answer_code(item: Item) -> str:
 
 
 def check_code(item: Item) -> str:
+    # Validate shows this text above a problem it finds: the first line says what it does.
     return (
-        "# Checks only the FORM of your answer, not whether it is right.\n"
+        f"# Checks that your answer to question {item.number_in_assignment} is complete "
+        "and can be read (not whether it is right).\n"
         "from bonemets.assessment.shapes import check\n\n"
-        f'check("{item.variable}", {item.variable}, {item.shape!r})'
+        f'check("{item.variable}")'
+    )
+
+
+def question_number(item: Item, items: list[Item]) -> int:
+    """The number the student sees: from the id (``a1_q03``), or the place in the list
+    for the short answer (its id, e.g. ``a1_sa``, has no number)."""
+    return item.number_in_assignment if item.auto_graded else items.index(item) + 1
+
+
+def setup_code(items: list[Item]) -> str:
+    """The first code cell: each answer's form (no key), and plain-words error messages."""
+    shapes = ",\n".join(f'    "{i.variable}": {i.shape!r}' for i in items if i.auto_graded)
+    return (
+        "# Sets up this notebook's checks: the form each answer takes (never the right\n"
+        "# answer), and plain words for an answer that cannot be read.\n"
+        "from bonemets.assessment.shapes import setup\n\n"
+        f"setup({{\n{shapes},\n}})"
+    )
+
+
+SUMMARY_CODE = (
+    "# What the checks above found: which answers are complete, which are still to do.\n"
+    "from bonemets.assessment.shapes import summary\n\n"
+    "summary()"
+)
+
+
+def short_answer_markdown(item: Item, number: int) -> str:
+    """The short-answer cell: a heading that labels it, then the model answer (removed in
+    release, where nbgrader puts ``ClearSolutions.text_stub`` in its place)."""
+    return (
+        f"#### Your answer to question {number}\n\n"
+        f"### BEGIN SOLUTION\n{item.model_answer}\n### END SOLUTION"
     )
 
 
@@ -131,19 +175,29 @@ def intro_markdown(module: ModuleObjectives, items: list[Item]) -> str:
         [
             f"# {module.title}",
             module.summary,
-            f"{len(auto)} auto-graded questions and one short answer, {total} points in all. "
+            f"{len(auto)} questions marked automatically and one short answer marked by your "
+            f"instructor, {total} points in all. "
             "Items are scored with the NCSBN rules (partial credit where the item type "
             "allows it; a select-all-that-apply item loses a point for each wrong option "
             "chosen, never going below 0). Ordering items are the exception: NCSBN publishes "
             "no rule for them, and this course gives a point for each step in the right "
             "place (the course's own rule).",
-            "**How to answer.** Each question has an answer cell such as `q1 = None`. Replace "
-            '`None` with a plain value in the form asked for: a letter in quotes (`"B"`), a '
-            'set of letters (`{"A", "C"}`), a dict of rows (`{1: "A", 2: "B"}`), a list '
-            "in order, or a number. Only what you type in the cell is graded; widgets are not.",
-            "**Check your work.** Run each answer cell and the check below it, or press "
-            "**Validate**. The check tells you when the form of an answer is wrong, never "
-            "whether it is right. Do not edit the check cells: they are restored before grading.",
+            "**How to answer.** Under each question is a form: click the option, tick the "
+            "boxes, choose in each list, move the steps up or down, or type the number. "
+            "Your choice is saved in the answer box under the form, and only that is "
+            "marked. If you see no form (another Jupyter set-up), click in the box that "
+            "starts `q1 = None` and type your answer in place of `None`, in the form the "
+            'question asks for: one letter in quotes (`"B"`), several letters in curly '
+            'brackets (`{"A", "C"}`), a letter for each row (`{1: "A", 2: "B"}`), letters '
+            "in order in square brackets, or a number; then press Shift+Enter.",
+            "**Check your answers.** Press **Validate** (in the toolbar above). It names "
+            "each answer that is not finished, only partly done, or cannot be read, and says "
+            'what to type. When every answer is complete, Validate says the notebook "passes '
+            'all the tests": that means every answer is complete and can be read, **not** '
+            "that it is right. You see which answers are right in your feedback after "
+            "marking. Running one answer (Shift+Enter) and then the check under it does the "
+            "same for that question. Do not change the checks: they are put back before "
+            "marking.",
         ]
     )
 
@@ -162,11 +216,22 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
             locked=True,
         )
     ]
+    cells.append(
+        _cell(
+            "code",
+            setup_code(items),
+            f"{assignment}_setup",
+            hidden=True,
+            grade=False,
+            solution=False,
+            locked=True,
+        )
+    )
     for item in items:
         cells.append(
             _cell(
                 "markdown",
-                stem_markdown(item),
+                stem_markdown(item, question_number(item, items)),
                 f"{item.id}_stem",
                 grade=False,
                 solution=False,
@@ -190,6 +255,7 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
                     "code",
                     check_code(item),
                     item.id,
+                    hidden=True,
                     grade=True,
                     solution=False,
                     locked=True,
@@ -207,11 +273,10 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
                     locked=True,
                 )
             )
-            answer = f"### BEGIN SOLUTION\n{item.model_answer}\n### END SOLUTION"
             cells.append(
                 _cell(
                     "markdown",
-                    answer,
+                    short_answer_markdown(item, question_number(item, items)),
                     item.id,
                     grade=True,
                     solution=True,
@@ -219,6 +284,17 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
                     points=item.points,
                 )
             )
+    cells.append(
+        _cell(
+            "code",
+            SUMMARY_CODE,
+            f"{assignment}_summary",
+            hidden=True,
+            grade=False,
+            solution=False,
+            locked=True,
+        )
+    )
     nb: NotebookNode = nbformat.v4.new_notebook(cells=cells)
     nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
     return nb

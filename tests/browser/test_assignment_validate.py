@@ -1,5 +1,6 @@
 """A released assignment: type answers into cells, press nbgrader's Validate, read what the
-student sees — the failing question for a wrong-shape answer, success for well-formed ones.
+student sees — each unfinished question named in plain words (a partly answered matrix, an
+answer that cannot be read, an empty short answer), success for complete ones.
 
 Runs on the server's temp copy of release/, so the repo's notebooks are never changed.
 """
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from course_browser.course import released
-from course_browser.notebook import notebook, open_notebook
+from course_browser.notebook import choose_menu, notebook, open_notebook
 
 if TYPE_CHECKING:
     from course_browser.lab import LabServer
@@ -80,7 +81,7 @@ SHORT_ANSWER = (
 
 def write_short_answer(page: Page, text: str) -> None:
     """Open the short-answer Markdown cell for editing, replace its text, render it."""
-    cell = notebook(page).locator(".jp-MarkdownCell").filter(has_text="Write your answer here.")
+    cell = notebook(page).locator(".jp-MarkdownCell").filter(has_text="Double-click this box")
     assert cell.count() == 1, "expected one unanswered short-answer cell"
     cell.dblclick()
     cell.locator(".cm-content").click()
@@ -97,26 +98,76 @@ def validate(page: Page) -> Locator:
     return dialog
 
 
-def test_wrong_shape_answer_is_named(
+def test_validate_names_unfinished_answers_in_plain_words(
     page: Page, lab: LabServer, workspace: str, student_copy: str, shoot
 ) -> None:
     open_notebook(page, lab, student_copy, workspace)
     for number, value in WELL_FORMED.items():
         type_answer(page, number, value)
     type_answer(page, 1, '"Z"')  # not one of A-D
-    type_answer(page, 7, '["A", "A", "B"]')  # not each letter once
-    write_short_answer(page, SHORT_ANSWER)
+    type_answer(page, 3, '{1: "A", 2: "B"}')  # 2 of 5 rows
+    type_answer(page, 7, '["A", "B"')  # the bracket is never closed: cannot be read
+    # The short answer is left as it came.
     dialog = validate(page)
-    shoot(dialog, "validate-wrong-shape")
+    shoot(dialog, "validate-plain-words")
     message = dialog.locator("#validation-message")
     assert "validation-failed" in (message.get_attribute("class") or "")
     text = message.inner_text()
-    assert text.count("The following cell failed:") == 2
-    assert "q1 must be one letter from A–D in quotes" in text
-    assert 'check("q7", q7' in text
+    assert text.count("The following cell failed:") == 4
+    assert "Question 1: choose one letter from A–D and put it in quotes" in text
+    assert "Question 3: 2 of 5 rows answered." in text
+    assert "Choose a letter for row 3, row 4 and row 5." in text
+    assert "Question 7: your answer cannot be read: check the quotes, brackets and commas" in text
+    assert "Your answer to question 12" in text and "You did not provide a response." in text
+    assert "not at whether it is right" in text
+    for word in ("Traceback", "SyntaxError", "NameError", "AnswerShapeError", "dict"):
+        assert word not in text
     assert "Success!" not in text
-    assert "q2" not in text  # well-formed answers are not listed
-    assert "You did not provide a response." not in text  # the short answer was written
+    assert "Question 2" not in text  # complete answers are not listed
+
+
+def run_answer(page: Page, number: int) -> str:
+    """Run question ``number``'s answer cell (Shift+Enter); the text of its first output."""
+    cell = answer_cell(page, number)
+    cell.locator(".cm-content").click()
+    page.keyboard.press("Shift+Enter")
+    output = cell.locator(".jp-OutputArea-output").first
+    output.wait_for(timeout=30_000)
+    return output.inner_text()
+
+
+def test_an_answer_that_cannot_run_is_explained_in_plain_words(
+    page: Page, lab: LabServer, workspace: str, student_copy: str, shoot
+) -> None:
+    open_notebook(page, lab, student_copy, workspace)
+    choose_menu(page, "Run", "Run All Cells")
+    # The run stops at the first check, which names the question in plain words.
+    stopped = notebook(page).locator(".jp-CodeCell", has_text="Question 1 is not answered yet.")
+    stopped.wait_for(timeout=60_000)
+    type_answer(page, 7, '["A", "B"')  # the bracket is never closed
+    text = run_answer(page, 7)
+    shoot(answer_cell(page, 7), "answer-cannot-be-read")
+    assert text.startswith(
+        "This answer cannot be read: check the quotes, brackets and commas on line 2."
+    )
+    type_answer(page, 5, "fourteen")  # a word where a number belongs
+    assert run_answer(page, 5).startswith(
+        'This answer cannot be read: letters need quotes, like "B"'
+    )
+    page_text = notebook(page).inner_text()
+    for word in ("Traceback", "SyntaxError", "NameError", "AnswerShapeError"):
+        assert word not in page_text, word
+
+
+def test_short_answer_is_labelled_and_says_how_to_type_in_it(
+    page: Page, lab: LabServer, workspace: str, student_copy: str
+) -> None:
+    open_notebook(page, lab, student_copy, workspace)
+    box = notebook(page).locator(".jp-MarkdownCell").filter(has_text="Double-click this box")
+    assert box.count() == 1
+    assert box.locator("h4").inner_text().startswith("Your answer to question 12")
+    words = box.inner_text()
+    assert "Shift+Enter" in words and "Write your answer here." not in words
 
 
 def test_well_formed_answers_pass(
