@@ -15,6 +15,8 @@ BOWTIE = {
     "parts": {"condition": ["ABCD", 1], "actions": ["ABCDE", 2], "parameters": ["ABCDE", 2]},
 }
 ORDER = {"kind": "order", "options": "ABCD"}
+GRID = {"kind": "grid", "parts": {1: "ABC", 2: "ABC", 3: "ABC"}}
+PHRASES = {"kind": "phrases", "count": 8}
 NUMBER = {"kind": "number"}
 
 
@@ -96,7 +98,7 @@ def test_check_never_says_right_or_wrong(capsys) -> None:
 
 
 def test_describe_every_kind() -> None:
-    for shape in (LETTERS, SELECT2, ONE, ROWS, BOWTIE, ORDER, NUMBER):
+    for shape in (LETTERS, SELECT2, ONE, ROWS, BOWTIE, ORDER, NUMBER, GRID, PHRASES):
         assert describe(shape)
 
 
@@ -108,3 +110,42 @@ def test_student_sees_only_the_message_not_our_frames() -> None:
     assert error._render_traceback_() == [
         "AnswerShapeError: q1 must be one letter from A–D in quotes"
     ]
+
+
+def test_grid_rows_take_sets_of_letters_and_may_be_partial(capsys) -> None:
+    value = {1: {"a", "C"}, "2": ["B"], 3: set()}
+    assert normalise("q13", value, GRID) == {
+        1: frozenset({"A", "C"}),
+        2: frozenset({"B"}),
+        3: frozenset(),
+    }
+    check("q13", {1: {"A"}}, GRID)
+    assert "Not answered yet: 2, 3" in capsys.readouterr().out
+    assert describe(GRID) == "a dict from the row numbers 1–3 to a set of letters each"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ({1: "A"}, r"q13\[1\] must be a set of letters from A–C"),  # one letter, not a set
+        ({1: {"D"}}, r"q13\[1\] must be a set of letters from A–C"),
+        ({4: {"A"}}, r"q13 has no part 4"),
+        ({"A", "B"}, r"q13 must be a dict from the row numbers 1–3 to a set of letters"),
+    ],
+)
+def test_grid_rejects_malformed_answers(value, message) -> None:
+    with pytest.raises(AnswerShapeError, match=message):
+        normalise("q13", value, GRID)
+
+
+def test_phrases_are_numbers_from_1_to_count() -> None:
+    assert normalise("q12", {2, 5, 5, "7"}, PHRASES) == frozenset({2, 5, 7})
+    assert normalise("q12", [], PHRASES) == frozenset()
+    with pytest.raises(AnswerShapeError, match=r"not answered yet.\n.*\nfor example: \{1, 2\}"):
+        normalise("q12", None, PHRASES)
+
+
+@pytest.mark.parametrize("value", [{0}, {9}, {"B"}, {True}, 2, "2, 5", {2.5}])
+def test_phrases_reject_what_is_not_a_phrase_number(value) -> None:
+    with pytest.raises(AnswerShapeError, match=r"q12 must be a set of phrase numbers from 1–8"):
+        normalise("q12", value, PHRASES)

@@ -12,6 +12,10 @@ A shape is plain data (a dict), written into each check cell by the source build
 - ``{"kind": "choices", "parts": {1: "AB", 2: "ABC"}}``: a dict, part number -> one letter.
 - ``{"kind": "groups", "parts": {"condition": ["ABCD", 1], "actions": ["ABCDE", 2]}}``:
   a dict, group name -> one letter (count 1) or a set of up to ``count`` letters.
+- ``{"kind": "grid", "parts": {1: "ABC", 2: "ABC"}}``: a dict, row number -> a set of
+  letters (any number per row; matrix multiple response).
+- ``{"kind": "phrases", "count": 9}``: a set of phrase numbers from 1 to ``count``
+  (highlight).
 - ``{"kind": "order", "options": "ABCDE"}``: a list using every letter once, first to last.
 - ``{"kind": "number"}``: a number.
 """
@@ -56,6 +60,11 @@ def describe(shape: Shape) -> str:
             for name, (_, count) in shape["parts"].items()
         ]
         return "a dict with " + ", ".join(parts)
+    if kind == "grid":
+        parts = list(shape["parts"])
+        return f"a dict from the row numbers {parts[0]}–{parts[-1]} to a set of letters each"
+    if kind == "phrases":
+        return f"a set of phrase numbers from 1–{shape['count']}"
     if kind == "order":
         return f"a list of the letters {_span(shape['options'])}, each once, first to last"
     if kind == "number":
@@ -77,6 +86,10 @@ def example(shape: Shape) -> str:
         for name, (_, count) in shape["parts"].items():
             inner.append(f'"{name}": ' + ('"A"' if count == 1 else '{"A", "B"}'))
         return "{" + ", ".join(inner) + "}"
+    if kind == "grid":
+        return "{" + ", ".join(f'{p}: {{"A", "B"}}' for p in list(shape["parts"])[:2]) + ", ...}"
+    if kind == "phrases":
+        return "{1, 2}"
     if kind == "order":
         return "[" + ", ".join(f'"{letter}"' for letter in shape["options"]) + "]"
     if kind == "number":
@@ -104,6 +117,20 @@ def _letter_set(value: Any, options: str, what: str, limit: int | None) -> froze
     return letters
 
 
+def _phrase_set(value: Any, count: int, name: str) -> frozenset[int]:
+    message = f"{name} must be a set of phrase numbers from 1–{count}"
+    if isinstance(value, str) or not isinstance(value, set | frozenset | list | tuple):
+        raise AnswerShapeError(message)
+    numbers = set()
+    for v in value:
+        if isinstance(v, str) and v.strip().isdigit():
+            v = int(v)
+        if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= count:
+            raise AnswerShapeError(message)
+        numbers.add(v)
+    return frozenset(numbers)
+
+
 def _part_key(key: Any) -> Any:
     # Students may type {1: ...} or {"1": ...}; both mean part 1.
     if isinstance(key, str) and key.strip().isdigit():
@@ -129,7 +156,9 @@ def normalise(name: str, value: Any, shape: Shape) -> Any:
         return _letter(value, shape["options"], name)
     if kind == "letters":
         return _letter_set(value, shape["options"], name, shape.get("max"))
-    if kind in ("choices", "groups"):
+    if kind == "phrases":
+        return _phrase_set(value, shape["count"], name)
+    if kind in ("choices", "groups", "grid"):
         if not isinstance(value, dict):
             raise AnswerShapeError(f"{name} must be {describe(shape)}")
         parts = shape["parts"]
@@ -142,6 +171,8 @@ def normalise(name: str, value: Any, shape: Shape) -> Any:
             what = f"{name}[{key!r}]"
             if kind == "choices":
                 answer[key] = _letter(part_value, parts[key], what)
+            elif kind == "grid":
+                answer[key] = _letter_set(part_value, parts[key], what, None)
             else:
                 options, count = parts[key]
                 if count == 1:
@@ -175,7 +206,7 @@ def normalise(name: str, value: Any, shape: Shape) -> Any:
 
 def missing_parts(value: Any, shape: Shape) -> list[Any]:
     """Parts of a dict answer not filled in yet (allowed, but each scores 0)."""
-    if shape["kind"] not in ("choices", "groups") or not isinstance(value, dict):
+    if shape["kind"] not in ("choices", "groups", "grid") or not isinstance(value, dict):
         return []
     return [part for part in shape["parts"] if part not in value]
 
@@ -196,5 +227,5 @@ def check(name: str, value: Any, shape: Shape) -> None:
     if missing:
         note = " Not answered yet: " + ", ".join(map(str, missing)) + " (each scores 0 if left)."
     elif canonical == frozenset():
-        note = " You have not chosen any letters yet."
+        note = " You have not chosen anything yet."
     print(f"{name}: the form of your answer is fine.{note} It is scored after you submit.")

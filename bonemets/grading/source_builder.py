@@ -124,23 +124,45 @@ def rubric_markdown(item: Item) -> str:
     return "#### Rubric for the short answer\n\n" + "\n".join(lines)
 
 
+def _extra_forms(items: list[Item]) -> str:
+    """How to answer the multiple-response grid and highlight types, when the sheet has them."""
+    types = {i.type for i in items}
+    extra = []
+    if "matrix_mr" in types:
+        extra.append('a dict of rows with a set of letters each (`{1: {"A", "C"}, 2: {"B"}}`)')
+    if "highlight" in types:
+        extra.append("a set of phrase numbers (`{2, 5}`)")
+    return ", ".join(extra) + ", " if extra else ""
+
+
 def intro_markdown(module: ModuleObjectives, items: list[Item]) -> str:
     auto = [i for i in items if i.auto_graded]
     total = sum(i.points for i in items)
+    types = {i.type for i in items}
+    plus_minus = "a select-all-that-apply item"
+    if "highlight" in types:
+        plus_minus += " or a highlight item"
+    grid = (
+        " A multiple-response grid is scored the same way column by column, each column "
+        "never below 0."
+        if "matrix_mr" in types
+        else ""
+    )
     return "\n\n".join(
         [
             f"# {module.title}",
             module.summary,
             f"{len(auto)} auto-graded questions and one short answer, {total} points in all. "
             "Items are scored with the NCSBN rules (partial credit where the item type "
-            "allows it; a select-all-that-apply item loses a point for each wrong option "
-            "chosen, never going below 0). Ordering items are the exception: NCSBN publishes "
-            "no rule for them, and this course gives a point for each step in the right "
-            "place (the course's own rule).",
+            f"allows it; {plus_minus} loses a point for each wrong option "
+            f"chosen, never going below 0).{grid} Ordering items are the exception: NCSBN "
+            "publishes no rule for them, and this course gives a point for each step in the "
+            "right place (the course's own rule).",
             "**How to answer.** Each question has an answer cell such as `q1 = None`. Replace "
             '`None` with a plain value in the form asked for: a letter in quotes (`"B"`), a '
-            'set of letters (`{"A", "C"}`), a dict of rows (`{1: "A", 2: "B"}`), a list '
-            "in order, or a number. Only what you type in the cell is graded; widgets are not.",
+            f'set of letters (`{{"A", "C"}}`), a dict of rows (`{{1: "A", 2: "B"}}`), '
+            f"{_extra_forms(items)}a list in order, or a number. Only what you type in the "
+            "cell is graded; widgets are not.",
             "**Check your work.** Run each answer cell and the check below it, or press "
             "**Validate**. The check tells you when the form of an answer is wrong, never "
             "whether it is right. Do not edit the check cells: they are restored before grading.",
