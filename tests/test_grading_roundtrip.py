@@ -43,6 +43,12 @@ def wrong_answer(item: Item) -> str:
             options = item.options if item.type == "matrix" else row.options
             answer[int(row.id)] = _wrong_letters(options, row.key, 1)[0]
         return literal(answer)
+    if item.type == "matrix_mr":  # only unkeyed cells: every column nets 0 or less
+        return literal(
+            {int(r.id): frozenset(_wrong_letters(item.options, r.key, 9)) for r in item.rows}
+        )
+    if item.type == "highlight":  # every phrase that is not a cue
+        return literal(frozenset(int(n) for n in _wrong_letters(item.options, item.key, 99)))
     if item.type == "ordering":
         return literal(list(item.key[1:] + item.key[:1]))  # rotated: no letter in place
     if item.type == "bowtie":

@@ -506,12 +506,9 @@ class Highlight(ItemKind):
         return option_lines(item.options, set(item.key), chosen)
 
     def body_markdown(self, item: Item) -> str:
-        passage = " ".join(f"**[{o.id}]** {o.text}" for o in item.options)
-        return (
-            f"> {passage}\n\n"
-            "Without the answer form, type the numbers of the phrases you choose, "
-            "for example `{1, 2}`."
-        )
+        # One paragraph, as a note reads; the numbers in brackets let a student without
+        # the answer forms type the phrases they choose.
+        return "> " + " ".join(f"**[{o.id}]** {o.text}" for o in item.options)
 
 
 class Numeric(ItemKind):
