@@ -320,23 +320,24 @@ def test_forms_on_a_fresh_assignment_pass_axe(
 
 
 # a1 partly right, answered in the forms; the same sheet and hand-computed NCSBN scores as
-# tests/test_grading_roundtrip.py (q05 and q09 as the form writes them: 14 and "A").
+# tests/test_grading_roundtrip.py (q05 and q09 as the form writes them: 14 and "B").
 A1_MIXED: dict[str, tuple[Any, int]] = {
-    "a1_q01": ("B", 1),  # right
-    "a1_q02": (frozenset("ABD"), 1),  # SATA +/-: 2 right - 1 wrong
-    "a1_q03": ({1: "A", 2: "B", 3: "A", 4: "A", 5: "A"}, 3),  # rows 1, 2, 5
-    "a1_q04": ({1: "A", 3: "A"}, 2),  # blank 2 left empty: 0 for it
+    "a1_q01": ("C", 1),  # right
+    "a1_q02": (frozenset("BDE"), 1),  # SATA +/-: 2 right - 1 wrong
+    "a1_q03": ({1: "C", 2: "B", 3: "B", 4: "A", 5: "C"}, 3),  # rows 1, 2, 5
+    "a1_q04": ({1: "C", 3: "B"}, 2),  # blank 2 left empty: 0 for it
     "a1_q05": (14.0, 1),
     "a1_q06": (frozenset("AC"), 1),  # select 2: one right
-    "a1_q07": (("E", "C", "A", "B", "D"), 3),  # first two swapped
-    "a1_q08": ({1: "A", 2: "B"}, 0),  # rationale: reason wrong, no point
-    "a1_q09": ("A", 1),
+    "a1_q07": (("E", "C", "A", "D", "B"), 3),  # first two swapped
+    "a1_q08": ({1: "B", 2: "A"}, 0),  # rationale: reason wrong, no point
+    "a1_q09": ("B", 1),
     "a1_q10": (frozenset("ABCDE"), 1),  # all five: 3 right - 2 wrong
+    "a1_q11": (("B", "D", "E", "C", "A"), 3),  # last two swapped (as the round trip)
     # Highlight +/- (key 2, 4, 5, 8): 3 right (2, 4, 8) - 1 wrong (1) = 2
     "a1_q12": (frozenset({1, 2, 4, 8}), 2),
     # Matrix multiple response, +/- per column (key 1: ABDE, 2: C, 3: DE, 4: C, 5: E).
     # A: +1 (row 1) -1 (row 3) = 0; C: -1 (row 1) +1 (row 2) = 0; D: +1 (row 3) = 1;
-    # E: +1 (row 5) = 1; B and rows 4 left empty: 0. Total 2 of 9.
+    # E: +1 (row 5) = 1; column B and row 4 left empty: 0. Total 2 of 9.
     "a1_q13": ({1: frozenset("AC"), 2: frozenset("C"), 3: frozenset("AD"), 5: frozenset("E")}, 2),
 }
 
