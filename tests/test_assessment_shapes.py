@@ -139,7 +139,7 @@ def test_grid_rejects_malformed_answers(value, message) -> None:
 
 
 def test_phrases_are_numbers_from_1_to_count() -> None:
-    assert normalise("q12", {2, 5, 5, "7"}, PHRASES) == frozenset({2, 5, 7})
+    assert normalise("q12", [2, 5, 5, "7"], PHRASES) == frozenset({2, 5, 7})
     assert normalise("q12", [], PHRASES) == frozenset()
     with pytest.raises(AnswerShapeError, match=r"not answered yet.\n.*\nfor example: \{1, 2\}"):
         normalise("q12", None, PHRASES)
