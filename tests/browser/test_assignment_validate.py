@@ -32,6 +32,8 @@ WELL_FORMED = {
     9: '"A"',
     10: '{"A", "B", "D"}',
     11: '["A", "B", "C", "D", "E"]',
+    12: "{2, 5}",  # highlight: phrase numbers
+    13: '{1: {"A", "B"}, 2: {"C"}, 3: set(), 4: {"C"}, 5: {"E"}}',  # matrix multiple response
 }
 
 pytestmark = pytest.mark.skipif(
