@@ -1,9 +1,10 @@
 """Content-blind answer sheets: what a test-wise student scores without reading a word.
 
 Each strategy answers by position or by length only (always the first option, the first
-half of a select-all list, every row in one column, the longest option, everything ticked
-...). Items of one type are answered with one strategy across the assignment; the best
-sheet combines the best strategy for each type, so it bounds every mixed strategy too.
+half of a select-all list, every row in one column, the longest option, everything ticked,
+every cell of a multiple-response grid, every phrase of a highlight passage ...). Items of
+one type are answered with one strategy across the assignment; the best sheet combines
+the best strategy for each type, so it bounds every mixed strategy too.
 Scores come from the course's own scoring (:func:`bonemets.grading.marking.points_for`).
 """
 
@@ -88,6 +89,32 @@ def strategies(item_type: str) -> dict[str, Strategy]:
             return answer
 
         return {h: sheet(h) for h in ["first", "last", "longest", "shortest"]}
+    if item_type == "highlight":  # phrases are the options, numbered 1, 2, ...
+
+        def phrases(ids: list[str]) -> frozenset[int]:
+            return frozenset(int(n) for n in ids)
+
+        return {
+            "everything": lambda i: phrases(_letters(i.options)),
+            "first half": lambda i: phrases(_letters(i.options)[: (len(i.options) + 1) // 2]),
+            "second half": lambda i: phrases(_letters(i.options)[len(i.options) // 2 :]),
+            "longest half": lambda i: phrases(_by_length(i.options)[: (len(i.options) + 1) // 2]),
+            "odd numbers": lambda i: phrases(_letters(i.options)[::2]),
+            "even numbers": lambda i: phrases(_letters(i.options)[1::2]),
+        }
+    if item_type == "matrix_mr":
+        every_cell = {
+            "every cell": lambda i: {int(r.id): frozenset(_letters(i.options)) for r in i.rows},
+            "first half of the columns": lambda i: {
+                int(r.id): frozenset(_letters(i.options)[: (len(i.options) + 1) // 2])
+                for r in i.rows
+            },
+        }
+        one_column = {
+            h: (lambda i, h=h: {int(r.id): frozenset(_one(i.options, h)) for r in i.rows})
+            for h in positions
+        }
+        return {**every_cell, **one_column}
     if item_type == "ordering":
         return {
             "as listed": lambda i: tuple(_letters(i.options)),

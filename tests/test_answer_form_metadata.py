@@ -73,6 +73,14 @@ def test_spec_describes_the_answer_shape(item: Item) -> None:
             else:
                 assert "".join(o["id"] for o in offered) == expected[0]
                 assert row["max"] == expected[1]
+    if shape["kind"] == "grid":  # matrix multiple response: columns once, rows by number
+        assert [r["id"] for r in spec["rows"]] == [str(p) for p in shape["parts"]]
+        assert all(letters == expected for expected in shape["parts"].values())
+        assert all(r["text"] and "options" not in r for r in spec["rows"])
+    if shape["kind"] == "phrases":  # highlight: every phrase, numbered 1..count, in order
+        assert spec["count"] == shape["count"] == len(spec["options"])
+        assert [o["id"] for o in spec["options"]] == [str(n) for n in range(1, spec["count"] + 1)]
+        assert all(o["text"] for o in spec["options"])
     if item.type == "numeric":
         assert spec.get("unit") == item.unit
 
@@ -146,8 +154,10 @@ def test_release_form_metadata_holds_no_key(assignment: str) -> None:
         for secret in _secrets(item):
             assert secret not in text, f"{item.id}: a rationale reached the release metadata"
         assert f"{item.variable} = {literal(item.answer_key)}" not in text
-        # The only numbers in a form are its schema version and choice limits.
-        limits = {meta["form"].get("max"), *(r.get("max") for r in meta["form"].get("rows", []))}
+        # The only numbers in a form are its schema version, choice limits and how many
+        # phrases a highlight passage has (all shown to the student anyway).
+        form = meta["form"]
+        limits = {form.get("max"), form.get("count"), *(r.get("max") for r in form.get("rows", []))}
         assert set(_numbers(meta)) <= {1, *limits}
     everything = json.dumps([c.metadata for c in nb.cells], ensure_ascii=False)
     for item in ITEMS.values():

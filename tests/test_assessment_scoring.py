@@ -133,3 +133,47 @@ def test_numeric(answer, tolerance, expected) -> None:
 
 def test_numeric_forgives_float_rounding() -> None:
     assert scoring.numeric(0.3, 0.1 + 0.2) == 1
+
+
+# Matrix multiple response: rows 1-3, columns A-C; 5 keyed cells (max 5 points).
+GRID_KEY = {1: {"A", "B"}, 2: {"A"}, 3: {"C", "B"}}
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ({1: {"A", "B"}, 2: {"A"}, 3: {"B", "C"}}, 5),  # every keyed cell, nothing else
+        ({1: {"A"}, 3: {"C"}}, 2),  # two keyed ticks; missing ticks cost nothing
+        # A: +1 (row 1) +1 (row 2) -1 (row 3) = 1; B: +1 (row 1) = 1; C: 0 -> 2
+        ({1: {"A", "B"}, 2: {"A"}, 3: {"A"}}, 2),
+        # Column C: -1 (row 1) -1 (row 2) +1 (row 3) = -1, floored at 0 for that column
+        # only; column A still earns +1 +1 = 2 -> 2
+        ({1: {"A", "C"}, 2: {"A", "C"}, 3: {"C"}}, 3 - 1),
+        # Every cell ticked: A: +2 -1 = 1; B: +2 -1 = 1; C: +1 -2 -> 0; total 2
+        ({1: {"A", "B", "C"}, 2: {"A", "B", "C"}, 3: {"A", "B", "C"}}, 2),
+        ({1: set()}, 0),
+        (None, 0),
+    ],
+)
+def test_plus_minus_by_column_matrix_multiple_response(answer, expected) -> None:
+    assert scoring.plus_minus_by_column(GRID_KEY, answer) == expected
+
+
+def test_plus_minus_by_column_floors_each_column_not_the_whole_item() -> None:
+    # Column B: one right (+1); column A: three wrong (-3). Per-column floor: 1, not 0.
+    key = {1: {"B"}, 2: {"C"}, 3: {"C"}}
+    assert scoring.plus_minus_by_column(key, {1: {"A", "B"}, 2: {"A"}, 3: {"A"}}) == 1
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ({2, 4, 5, 8}, 4),  # every cue
+        ({2, 4, 1}, 1),  # 2 right - 1 wrong
+        ({1, 3, 6, 7, 9}, 0),  # only wrong phrases, floored
+        (set(range(1, 10)), 0),  # every phrase: 4 - 5, floored
+        (None, 0),
+    ],
+)
+def test_plus_minus_highlight_phrase_numbers(answer, expected) -> None:
+    assert scoring.plus_minus({2, 4, 5, 8}, answer) == expected

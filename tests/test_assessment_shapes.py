@@ -15,6 +15,8 @@ BOWTIE = {
     "parts": {"condition": ["ABCD", 1], "actions": ["ABCDE", 2], "parameters": ["ABCDE", 2]},
 }
 ORDER = {"kind": "order", "options": "ABCD"}
+GRID = {"kind": "grid", "unit": "row", "parts": {1: "ABC", 2: "ABC", 3: "ABC"}}
+PHRASES = {"kind": "phrases", "count": 8}
 NUMBER = {"kind": "number"}
 
 
@@ -160,7 +162,7 @@ def test_messages_use_no_programming_words(shape) -> None:
 
 
 def test_describe_every_kind() -> None:
-    for shape in (LETTERS, SELECT2, ONE, ROWS, BOWTIE, ORDER, NUMBER):
+    for shape in (LETTERS, SELECT2, ONE, ROWS, BOWTIE, ORDER, NUMBER, GRID, PHRASES):
         assert describe(shape)
 
 
@@ -183,3 +185,47 @@ def test_check_cells_name_only_the_question_once_the_notebook_is_set_up(monkeypa
     shapes.setup({"q4": LETTERS})
     with pytest.raises(AnswerShapeError, match="Question 4 is not answered yet"):
         check("q4", value=None)
+
+
+def test_grid_rows_take_sets_of_letters_and_may_be_partial(capsys) -> None:
+    value = {1: {"a", "C"}, "2": ["B"], 3: set()}
+    assert normalise("q13", value, GRID) == {
+        1: frozenset({"A", "C"}),
+        2: frozenset({"B"}),
+        3: frozenset(),
+    }
+    with pytest.raises(AnswerShapeError, match="Question 13: 1 of 3 rows answered"):
+        check("q13", GRID, {1: {"A"}})
+    assert describe(GRID) == (
+        'for each row (1–3) the letters you choose, written row number: {"A", "B"}, '
+        "in curly brackets"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ({1: "A"}, r"Question 13, row 1: type letters from A–C"),  # one letter, not a set
+        ({1: {"D"}}, r"Question 13, row 1: type letters from A–C"),
+        ({4: {"A"}}, r"Question 13 has no row 4"),
+        ({"A", "B"}, r"Question 13: type for each row \(1–3\) the letters you choose"),
+    ],
+)
+def test_grid_rejects_malformed_answers(value, message) -> None:
+    with pytest.raises(AnswerShapeError, match=message):
+        normalise("q13", value, GRID)
+
+
+def test_phrases_are_numbers_from_1_to_count() -> None:
+    assert normalise("q12", [2, 5, 5, "7"], PHRASES) == frozenset({2, 5, 7})
+    assert normalise("q12", [], PHRASES) == frozenset()
+    with pytest.raises(
+        AnswerShapeError, match=r"not answered yet\.\n.*\nfor example: q12 = \{1, 2\}"
+    ):
+        normalise("q12", None, PHRASES)
+
+
+@pytest.mark.parametrize("value", [{0}, {9}, {"B"}, {True}, 2, "2, 5", {2.5}])
+def test_phrases_reject_what_is_not_a_phrase_number(value) -> None:
+    with pytest.raises(AnswerShapeError, match=r"Question 12: type the numbers of the phrases"):
+        normalise("q12", value, PHRASES)

@@ -43,6 +43,12 @@ def wrong_answer(item: Item) -> str:
             options = item.options if item.type == "matrix" else row.options
             answer[int(row.id)] = _wrong_letters(options, row.key, 1)[0]
         return literal(answer)
+    if item.type == "matrix_mr":  # only unkeyed cells: every column nets 0 or less
+        return literal(
+            {int(r.id): frozenset(_wrong_letters(item.options, r.key, 9)) for r in item.rows}
+        )
+    if item.type == "highlight":  # every phrase that is not a cue
+        return literal(frozenset(int(n) for n in _wrong_letters(item.options, item.key, 99)))
     if item.type == "ordering":
         return literal(list(item.key[1:] + item.key[:1]))  # rotated: no letter in place
     if item.type == "bowtie":
@@ -97,6 +103,10 @@ A1_PARTLY = {
     "a1_q09": ('"b"', 1),  # lower case is accepted
     "a1_q10": ('{"A", "B", "C", "D", "E"}', 1),  # all five: 3 right - 2 wrong
     "a1_q11": ('["B", "D", "E", "C", "A"]', 3),  # last two swapped
+    "a1_q12": ("{1, 2, 4, 8}", 2),  # highlight +/- (key 2, 4, 5, 8): 3 right - 1 wrong
+    # Matrix multiple response, +/- per column (key 1: ABDE, 2: C, 3: DE, 4: C, 5: E):
+    # A +1 -1 = 0; C -1 +1 = 0; D +1; E +1; row 4 left empty. 2 of 9.
+    "a1_q13": ('{1: {"A", "C"}, 2: {"C"}, 3: {"A", "D"}, "5": ["E"]}', 2),
 }
 # a4 (the case study, with the bow-tie) partly right, hand-computed the same way.
 A4_PARTLY = {
@@ -111,6 +121,7 @@ A4_PARTLY = {
     "a4_q08": ('{"B", "C", "D", "E"}', 2),  # SATA: 3 right - 1 wrong
     "a4_q09": ('"B"', 0),
     "a4_q10": ("None", 0),  # left blank
+    "a4_q11": ("{2, 4, 5, 6, 7}", 1),  # highlight (key 1, 4, 5, 7): 3 right - 2 wrong
 }
 PARTLY = {"a1_diagnosis": A1_PARTLY, "a4_case_study": A4_PARTLY}
 # Wrong shapes: 0 points each, and the message says what form was expected.

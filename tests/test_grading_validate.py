@@ -15,6 +15,8 @@ pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "a1_diagnosis"
+# The short answer comes after the auto-graded questions.
+SHORT_ANSWER_NUMBER = sum(1 for i in items_for(ASSIGNMENT) if i.auto_graded) + 1
 
 
 def validate(tmp_path: Path, answers: dict[str, str]) -> dict:
@@ -38,7 +40,9 @@ def complete_answers() -> dict[str, str]:
         for i in items_for(ASSIGNMENT)
         if i.auto_graded
     }
-    answers["a1_sa"] = "#### Your answer to question 12\n\nDrink plenty after the injection."
+    answers["a1_sa"] = (
+        f"#### Your answer to question {SHORT_ANSWER_NUMBER}\n\nDrink plenty after the injection."
+    )
     return answers
 
 
@@ -65,7 +69,7 @@ def test_validate_names_each_unfinished_question_in_plain_words(tmp_path) -> Non
     assert errors[4].startswith("Question 6 is not answered yet.")
     assert "for example: q6 = " in errors[4]
     assert errors[5] == "You did not provide a response."  # nbgrader's, under the heading
-    assert "Your answer to question 12" in results["failed"][5]["source"]
+    assert f"Your answer to question {SHORT_ANSWER_NUMBER}" in results["failed"][5]["source"]
     for error in errors[:5]:
         assert "not at whether it is right" in error
         assert not [w for w in PROGRAMMING_WORDS if w in error.replace("q6 = None", "")], error

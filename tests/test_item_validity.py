@@ -117,8 +117,8 @@ def test_every_option_has_a_rationale_and_distractors_carry_no_absolute_words() 
     for item in load_items().values():
         for options, key in [*_choice_sets(item), (item.options, item.key)]:
             for option in options:
-                if item.type == "matrix":
-                    continue  # column headings; each row has its own rationale
+                if item.kind.options_are_columns:
+                    continue  # matrix column headings; each row has its own rationale
                 assert option.rationale, f"{item.id} {option.id}: no rationale"
                 if option.id not in key:
                     assert not ABSOLUTE.search(option.text), f"{item.id} {option.id}"

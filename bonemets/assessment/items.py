@@ -169,7 +169,7 @@ class Item:
         if isinstance(answer, str):
             chosen = {(None, answer)}
         elif isinstance(answer, frozenset | set | tuple | list):
-            chosen = {(None, letter) for letter in answer}
+            chosen = {(None, str(letter)) for letter in answer}  # highlight: numbers
         elif isinstance(answer, dict):
             for part, value in answer.items():
                 letters = {value} if isinstance(value, str) else set(value)

@@ -3,7 +3,8 @@
 - 0/1: each correct response earns 1 point, a wrong one costs nothing (multiple choice,
   select N, matrix rows, drop-down cloze blanks, bow-tie parts, ordering positions).
 - +/-: +1 per correct option chosen, -1 per incorrect option chosen, never below 0
-  (select all that apply).
+  (select all that apply, highlight). Matrix multiple response applies it column by
+  column, each column never below 0 (NCSBN's rule), and adds the columns.
 - Rationale: 1 point only when both parts of the pair are right.
 
 Answers arrive already in canonical form (see :func:`bonemets.assessment.shapes.normalise`);
@@ -13,7 +14,10 @@ bow-tie groups) scores 0 for that selection, so choosing everything never pays.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
+from typing import TypeVar
+
+T = TypeVar("T", bound=Hashable)
 
 
 def zero_one(key: str, answer: str | None) -> int:
@@ -21,11 +25,32 @@ def zero_one(key: str, answer: str | None) -> int:
     return int(answer is not None and answer == key)
 
 
-def plus_minus(key: Collection[str], answer: Collection[str] | None) -> int:
-    """Select all that apply: +1 per keyed letter chosen, -1 per other letter, floor 0."""
+def plus_minus(key: Collection[T], answer: Collection[T] | None) -> int:
+    """Select all that apply, highlight: +1 per keyed choice made, -1 per other, floor 0."""
     chosen = set(answer or ())
     keyed = set(key)
     return max(0, len(chosen & keyed) - len(chosen - keyed))
+
+
+def plus_minus_by_column(
+    key: Mapping[object, Collection[str]], answer: Mapping[object, Collection[str]] | None
+) -> int:
+    """Matrix multiple response: +/- within each column (floor 0 per column), summed.
+
+    A tick in a keyed cell earns 1 and a tick in any other cell of the grid costs 1 in its
+    own column; a missing tick costs nothing. The most is the number of keyed cells.
+    """
+    given = answer or {}
+    columns = {letter for letters in key.values() for letter in letters}
+    columns |= {letter for letters in given.values() for letter in letters}
+    total = 0
+    for column in columns:
+        net = 0
+        for row, letters in given.items():
+            if column in letters:
+                net += 1 if column in key.get(row, ()) else -1
+        total += max(0, net)
+    return total
 
 
 def select_n(key: Collection[str], answer: Collection[str] | None, n: int) -> int:

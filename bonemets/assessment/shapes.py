@@ -14,6 +14,10 @@ A shape is plain data (a dict), written into each check cell by the source build
   number -> one letter (``unit``, optional, is what a part is called: row, blank).
 - ``{"kind": "groups", "parts": {"condition": ["ABCD", 1], "actions": ["ABCDE", 2]}}``:
   a dict, group name -> one letter (count 1) or a set of up to ``count`` letters.
+- ``{"kind": "grid", "parts": {1: "ABC", 2: "ABC"}}``: a dict, row number -> a set of
+  letters (any number per row; matrix multiple response).
+- ``{"kind": "phrases", "count": 9}``: a set of phrase numbers from 1 to ``count``
+  (highlight).
 - ``{"kind": "order", "options": "ABCDE"}``: a list using every letter once, first to last.
 - ``{"kind": "number"}``: a number.
 """
@@ -79,6 +83,14 @@ def describe(shape: Shape) -> str:
             for name, (_, count) in shape["parts"].items()
         ]
         return _and(parts) + ", in curly brackets"
+    if kind == "grid":
+        parts = list(shape["parts"])
+        return (
+            f"for each row ({parts[0]}–{parts[-1]}) the letters you choose, "
+            'written row number: {"A", "B"}, in curly brackets'
+        )
+    if kind == "phrases":
+        return f"the numbers of the phrases you choose (1–{shape['count']}), in curly brackets"
     if kind == "order":
         return (
             f"all the letters {_span(shape['options'])}, each once and in quotes, "
@@ -103,6 +115,10 @@ def example(shape: Shape) -> str:
         for name, (_, count) in shape["parts"].items():
             inner.append(f'"{name}": ' + ('"A"' if count == 1 else '{"A", "B"}'))
         return "{" + ", ".join(inner) + "}"
+    if kind == "grid":
+        return "{" + ", ".join(f'{p}: {{"A", "B"}}' for p in list(shape["parts"])[:2]) + ", ...}"
+    if kind == "phrases":
+        return "{1, 2}"
     if kind == "order":
         return "[" + ", ".join(f'"{letter}"' for letter in shape["options"]) + "]"
     if kind == "number":
@@ -134,6 +150,23 @@ def _letter_set(value: Any, options: str, what: str, limit: int | None) -> froze
     if limit is not None and len(letters) > limit:
         raise AnswerShapeError(f"{what}: choose up to {limit} letters, not more")
     return letters
+
+
+def _phrase_set(value: Any, count: int, what: str) -> frozenset[int]:
+    message = (
+        f"{what}: type the numbers of the phrases you choose, from 1 to {count}, "
+        "in curly brackets, like {1, 2}"
+    )
+    if isinstance(value, str) or not isinstance(value, set | frozenset | list | tuple):
+        raise AnswerShapeError(message)
+    numbers = set()
+    for v in value:
+        if isinstance(v, str) and v.strip().isdigit():
+            v = int(v)
+        if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= count:
+            raise AnswerShapeError(message)
+        numbers.add(v)
+    return frozenset(numbers)
 
 
 def _part_key(key: Any) -> Any:
@@ -172,7 +205,9 @@ def normalise(name: str, value: Any, shape: Shape) -> Any:
         return _letter(value, shape["options"], label)
     if kind == "letters":
         return _letter_set(value, shape["options"], label, shape.get("max"))
-    if kind in ("choices", "groups"):
+    if kind == "phrases":
+        return _phrase_set(value, shape["count"], label)
+    if kind in ("choices", "groups", "grid"):
         if not isinstance(value, dict):
             raise AnswerShapeError(
                 f"{label}: type {describe(shape)},\nfor example: {name} = {example(shape)}"
@@ -189,6 +224,8 @@ def normalise(name: str, value: Any, shape: Shape) -> Any:
             what = f"{label}, {_part_name(shape, key)}"
             if kind == "choices":
                 answer[key] = _letter(part_value, parts[key], what)
+            elif kind == "grid":
+                answer[key] = _letter_set(part_value, parts[key], what, None)
             else:
                 options, count = parts[key]
                 if count == 1:
@@ -222,7 +259,7 @@ def normalise(name: str, value: Any, shape: Shape) -> Any:
 
 def missing_parts(value: Any, shape: Shape) -> list[Any]:
     """Parts of a dict answer not filled in yet (allowed, but each scores 0)."""
-    if shape["kind"] not in ("choices", "groups") or not isinstance(value, dict):
+    if shape["kind"] not in ("choices", "groups", "grid") or not isinstance(value, dict):
         return []
     return [part for part in shape["parts"] if part not in value]
 
@@ -244,7 +281,7 @@ def _incomplete(name: str, canonical: Any, shape: Shape) -> str:
     missing = missing_parts(canonical, shape)
     if missing:
         total = len(shape["parts"])
-        unit = _unit(shape) if shape["kind"] == "choices" else "part"
+        unit = _unit(shape) if shape["kind"] in ("choices", "grid") else "part"
         missing_names = _and([_part_name(shape, part) for part in missing])
         what = "a letter" if shape["kind"] == "choices" else "your letters"
         return (

@@ -12,7 +12,7 @@ import :mod:`bonemets.assessment.shapes`, never this module).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from bonemets.assessment import scoring
@@ -49,10 +49,11 @@ def check_safe_key(options: tuple[Option, ...], key: tuple[str, ...], field: str
             raise InvalidField(field, f"option {option.id} is keyed right but tagged unsafe")
 
 
-def check_key(key: tuple[str, ...], letters: str, field: str) -> None:
+def check_key(key: tuple[str, ...], letters: Sequence[str], field: str) -> None:
     bad = [k for k in key if k not in letters]
     if bad:
-        raise InvalidField(field, f"key letter {bad[0]!r} is not one of the options {letters}")
+        shown = letters if isinstance(letters, str) else ", ".join(letters)
+        raise InvalidField(field, f"key letter {bad[0]!r} is not one of the options {shown}")
     if len(set(key)) != len(key):
         raise InvalidField(field, "key repeats a letter")
 
@@ -425,6 +426,111 @@ class BowTie(ItemKind):
         )
 
 
+class MatrixMultipleResponse(ItemKind):
+    """Matrix multiple response: rows by columns, any number of ticks in each row."""
+
+    name = "matrix_mr"
+    label = "matrix multiple response: tick every column that applies in each row"
+    rule = (
+        "+/- scoring column by column: +1 per right tick, -1 per wrong tick, "
+        "each column never below 0"
+    )
+    options_are_columns = True
+
+    def check(self, item: Item) -> None:
+        if len(item.rows) < 3 or len(item.options) < 2:
+            raise InvalidField("rows", "a matrix needs at least 3 rows and 2 columns (options)")
+        letters = check_options(item.options, "options", need_rationale=False)
+        ids = [row.id for row in item.rows]
+        if ids != [str(n) for n in range(1, len(ids) + 1)]:
+            raise InvalidField("rows", "row ids must be 1, 2, 3 ... in order")
+        for n, row in enumerate(item.rows):
+            where = f"rows[{n}]"
+            if not row.rationale:
+                raise InvalidField(f"{where}.rationale", "each matrix row needs a rationale")
+            if not row.key:
+                raise InvalidField(
+                    f"{where}.key", "give the letter(s) of every column that applies"
+                )
+            check_key(row.key, letters, f"{where}.key")
+        ticks = sum(len(row.key) for row in item.rows)
+        if ticks == len(item.rows) * len(letters):
+            raise InvalidField("rows", "at least one cell of the grid must be left unticked")
+
+    def max_points(self, item: Item) -> int:
+        return sum(len(row.key) for row in item.rows)
+
+    def shape(self, item: Item) -> Shape:
+        letters = letters_of(item.options)
+        return {"kind": "grid", "unit": "row", "parts": {int(r.id): letters for r in item.rows}}
+
+    def answer_key(self, item: Item) -> Any:
+        return {int(r.id): frozenset(r.key) for r in item.rows}
+
+    def score(self, item: Item, answer: Any) -> int:
+        return scoring.plus_minus_by_column(self.answer_key(item), answer)
+
+    def explain(self, item: Item, answer: Any) -> list[str]:
+        columns = {o.id: o.text for o in item.options}
+        lines = []
+        for row in item.rows:
+            given = sorted((answer or {}).get(int(row.id), ()))
+            right = ", ".join(f"{k} ({columns[k]})" for k in row.key)
+            lines.append(
+                f"  Row {row.id}: right ticks {right}; yours {', '.join(given) or 'none'}. "
+                f"{row.rationale}"
+            )
+        return lines
+
+    def body_markdown(self, item: Item) -> str:
+        return Matrix.body_markdown(Matrix(), item)
+
+
+class Highlight(ItemKind):
+    """Highlight: a passage split into numbered phrases; the student picks the cues."""
+
+    name = "highlight"
+    label = "highlight: choose every phrase that is a cue"
+    rule = "+/- scoring: +1 per right phrase chosen, -1 per wrong one, never below 0"
+
+    def check(self, item: Item) -> None:
+        if len(item.options) < 6:
+            raise InvalidField("options", "a highlight passage needs at least 6 phrases")
+        ids = [o.id for o in item.options]
+        if ids != [str(n) for n in range(1, len(ids) + 1)]:
+            raise InvalidField("options", "phrase ids must be 1, 2, 3 ... in order")
+        for option in item.options:
+            if not option.rationale:
+                raise InvalidField("options", f"phrase {option.id} needs a rationale")
+        if not item.key:
+            raise InvalidField("key", "give the numbers of the phrases that are cues")
+        check_key(item.key, ids, "key")
+        check_safe_key(item.options, item.key, "key")
+        if len(item.key) == len(ids):
+            raise InvalidField("key", "at least one phrase must not be a cue")
+
+    def max_points(self, item: Item) -> int:
+        return len(item.key)
+
+    def shape(self, item: Item) -> Shape:
+        return {"kind": "phrases", "count": len(item.options)}
+
+    def answer_key(self, item: Item) -> Any:
+        return frozenset(int(k) for k in item.key)
+
+    def score(self, item: Item, answer: Any) -> int:
+        return scoring.plus_minus(self.answer_key(item), answer)
+
+    def explain(self, item: Item, answer: Any) -> list[str]:
+        chosen = {str(n) for n in (answer or ())}
+        return option_lines(item.options, set(item.key), chosen)
+
+    def body_markdown(self, item: Item) -> str:
+        # One paragraph, as a note reads; the numbers in brackets let a student without
+        # the answer forms type the phrases they choose.
+        return "> " + " ".join(f"**[{o.id}]** {o.text}" for o in item.options)
+
+
 class Numeric(ItemKind):
     name = "numeric"
     label = "numeric answer"
@@ -488,10 +594,12 @@ KINDS: dict[str, ItemKind] = {
         SelectAll(),
         SelectN(),
         Matrix(),
+        MatrixMultipleResponse(),
         Cloze(),
         Ordering(),
         BowTie(),
         Rationale(),
+        Highlight(),
         Numeric(),
         ShortAnswer(),
     )

@@ -21,11 +21,14 @@ Schema (version 1)::
                "options": [...],                        # own options (cloze, rationale, bow-tie)
                "max": 2}],                              # bow-tie: letters to choose in the group
      "max": 3,                                          # select N: letters to choose
-     "unit": "mg"}                                      # numeric
+     "unit": "mg",                                      # numeric
+     "count": 9}                                        # highlight: phrases 1..count
 
 ``kind`` is the answer shape's kind (:mod:`bonemets.assessment.shapes`), which fixes the value
 syntax the form writes: ``"B"``, ``{"A", "C"}``, ``{1: "A"}``, ``{"condition": "B",
-"actions": {"A", "C"}}``, ``["C", "A", "B"]`` or ``12``.
+"actions": {"A", "C"}}``, ``{1: {"A", "C"}, 2: {"B"}}`` (grid), ``{2, 5}`` (phrases),
+``["C", "A", "B"]`` or ``12``. A highlight item's phrases are its ``options`` (ids "1", "2"
+...); a matrix multiple response uses ``options`` as columns, like a matrix.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ _TYPE_NAMES = {
     "sata": "select all that apply",
     "select_n": "select {n}",
     "matrix": "matrix: one answer per row",
+    "matrix_mr": "matrix: tick all that apply in each row",
+    "highlight": "highlight the cues",
     "cloze": "drop-down: one choice per blank",
     "ordering": "ordering: first to last",
     "bowtie": "bow-tie",
@@ -120,6 +125,8 @@ def form_spec(item: PublicItem) -> dict[str, Any]:
         spec["max"] = int(shape["max"])
     if item.unit:
         spec["unit"] = item.unit
+    if shape["kind"] == "phrases":
+        spec["count"] = int(shape["count"])
     return spec
 
 

@@ -44,9 +44,10 @@ def answer_text(answer: Any) -> str:
     if isinstance(answer, float):
         return f"{answer:g}"
     if isinstance(answer, frozenset | set):
-        letters: list[str] = sorted(answer)
+        # Letters, or phrase numbers for a highlight item.
+        letters = [str(choice) for choice in sorted(answer)]
         if not letters:
-            return "no letters"
+            return "nothing chosen"
         return letters[0] if len(letters) == 1 else ", ".join(letters[:-1]) + " and " + letters[-1]
     if isinstance(answer, tuple | list):
         return ", then ".join(str(letter) for letter in answer)

@@ -168,9 +168,30 @@ def rubric_markdown(item: Item) -> str:
     return "#### Rubric for the short answer\n\n" + "\n".join(lines)
 
 
+def _extra_forms(items: list[Item]) -> str:
+    """How to answer the multiple-response grid and highlight types, when the sheet has them."""
+    types = {i.type for i in items}
+    extra = []
+    if "matrix_mr" in types:
+        extra.append('letters for each row (`{1: {"A", "C"}, 2: {"B"}}`)')
+    if "highlight" in types:
+        extra.append("the numbers of the phrases you choose (`{2, 5}`)")
+    return ", ".join(extra) + ", " if extra else ""
+
+
 def intro_markdown(module: ModuleObjectives, items: list[Item]) -> str:
     auto = [i for i in items if i.auto_graded]
     total = sum(i.points for i in items)
+    types = {i.type for i in items}
+    plus_minus = "a select-all-that-apply item"
+    if "highlight" in types:
+        plus_minus += " or a highlight item"
+    grid = (
+        " A multiple-response grid is scored the same way column by column, each column "
+        "never below 0."
+        if "matrix_mr" in types
+        else ""
+    )
     return "\n\n".join(
         [
             f"# {module.title}",
@@ -178,18 +199,19 @@ def intro_markdown(module: ModuleObjectives, items: list[Item]) -> str:
             f"{len(auto)} questions marked automatically and one short answer marked by your "
             f"instructor, {total} points in all. "
             "Items are scored with the NCSBN rules (partial credit where the item type "
-            "allows it; a select-all-that-apply item loses a point for each wrong option "
-            "chosen, never going below 0). Ordering items are the exception: NCSBN publishes "
-            "no rule for them, and this course gives a point for each step in the right "
-            "place (the course's own rule).",
+            f"allows it; {plus_minus} loses a point for each wrong option "
+            f"chosen, never going below 0).{grid} Ordering items are the exception: NCSBN "
+            "publishes no rule for them, and this course gives a point for each step in the "
+            "right place (the course's own rule).",
             "**How to answer.** Under each question is a form: click the option, tick the "
             "boxes, choose in each list, move the steps up or down, or type the number. "
             "Your choice is saved in the answer box under the form, and only that is "
             "marked. If you see no form (another Jupyter set-up), click in the box that "
             "starts `q1 = None` and type your answer in place of `None`, in the form the "
             'question asks for: one letter in quotes (`"B"`), several letters in curly '
-            'brackets (`{"A", "C"}`), a letter for each row (`{1: "A", 2: "B"}`), letters '
-            "in order in square brackets, or a number; then press Shift+Enter.",
+            'brackets (`{"A", "C"}`), a letter for each row (`{1: "A", 2: "B"}`), '
+            f"{_extra_forms(items)}letters in order in square brackets, or a number; then "
+            "press Shift+Enter.",
             "**Check your answers.** Press **Validate** (in the toolbar above). It names "
             "each answer that is not finished, only partly done, or cannot be read, and says "
             'what to type. When every answer is complete, Validate says the notebook "passes '

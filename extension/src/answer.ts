@@ -21,12 +21,14 @@ export interface FormSpec {
   version: number;
   variable: string;
   type: string;
-  kind: 'letter' | 'letters' | 'choices' | 'groups' | 'order' | 'number';
+  kind: 'letter' | 'letters' | 'choices' | 'groups' | 'grid' | 'phrases' | 'order' | 'number';
   legend: string;
   options?: FormOption[];
   rows?: FormRow[];
   max?: number;
   unit?: string;
+  /** Highlight: the phrases are numbered 1..count (their texts are `options`). */
+  count?: number;
 }
 
 /**
@@ -67,6 +69,21 @@ function letterSet(value: PyValue, options: FormOption[], max?: number): string[
   return letters;
 }
 
+/** Highlight: a set of phrase numbers 1..count, as strings in number order. */
+function phraseSet(value: PyValue, count: number): string[] {
+  if (value.t !== 'set' && value.t !== 'list' && value.t !== 'tuple') {
+    throw new Unreadable('not a set of phrase numbers');
+  }
+  const numbers = value.items.map(v => {
+    const n = v.t === 'num' ? v.v : v.t === 'str' && /^\s*\d+\s*$/.test(v.v) ? Number(v.v) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > count) {
+      throw new Unreadable(`not a phrase number from 1 to ${count}`);
+    }
+    return n;
+  });
+  return [...new Set(numbers)].sort((a, b) => a - b).map(String);
+}
+
 function partKey(key: PyValue): string {
   if (key.t === 'num') return String(key.v);
   if (key.t === 'str') return /^\s*\d+\s*$/.test(key.v) ? String(Number(key.v)) : key.v.trim().toLowerCase();
@@ -85,6 +102,18 @@ export function stateFromValue(spec: FormSpec, value: PyValue | null): AnswerSta
     case 'letters':
       state.parts[''] = letterSet(value, options, spec.max);
       break;
+    case 'phrases':
+      state.parts[''] = phraseSet(value, spec.count ?? options.length);
+      break;
+    case 'grid': {
+      if (value.t !== 'dict') throw new Unreadable('not a dict of rows');
+      for (const [rawKey, partValue] of value.entries) {
+        const key = partKey(rawKey);
+        if (!(spec.rows ?? []).some(r => r.id === key)) throw new Unreadable(`no row ${key}`);
+        state.parts[key] = letterSet(partValue, options);
+      }
+      break;
+    }
     case 'choices':
     case 'groups': {
       if (value.t !== 'dict') throw new Unreadable('not a dict of parts');
@@ -160,6 +189,18 @@ export function valueSource(spec: FormSpec, state: AnswerState): string {
         const key = spec.kind === 'choices' ? row.id : pyString(row.id);
         const single = spec.kind === 'choices' || (row.max ?? 1) === 1;
         entries.push(`${key}: ${single ? pyString(chosen[0]) : letterSetSource(chosen)}`);
+      }
+      return entries.length ? '{' + entries.join(', ') + '}' : 'None';
+    }
+    case 'phrases': {
+      const chosen = state.parts[''] ?? [];
+      return chosen.length ? '{' + [...chosen].sort((a, b) => Number(a) - Number(b)).join(', ') + '}' : 'None';
+    }
+    case 'grid': {
+      const entries: string[] = [];
+      for (const row of spec.rows ?? []) {
+        const chosen = state.parts[row.id] ?? [];
+        if (chosen.length) entries.push(`${row.id}: ${letterSetSource(chosen)}`);
       }
       return entries.length ? '{' + entries.join(', ') + '}' : 'None';
     }

@@ -114,6 +114,10 @@ export class AnswerForm extends Widget {
           : 'Choose one option in each drop-down list.';
       case 'groups':
         return 'Choose in each of the three groups as many as it asks for.';
+      case 'grid':
+        return 'In each row, tick every column that applies (one, several or none).';
+      case 'phrases':
+        return 'Select every phrase in the passage that is a cue. Select a phrase again to clear it.';
       case 'order':
         return 'Put the items in order, first at the top, with the Move up and Move down buttons.';
       case 'number':
@@ -131,7 +135,10 @@ export class AnswerForm extends Widget {
       text =
         'The answer written in this cell cannot be read for this question, so it counts as ' +
         'not answered. Choose here to replace it, or correct the text.';
-    } else if (this.spec.kind === 'choices' || this.spec.kind === 'groups') {
+    } else if (this.spec.kind === 'phrases') {
+      const chosen = state.parts[''] ?? [];
+      text = chosen.length ? `Phrases chosen: ${chosen.join(', ')}.` : 'Not answered yet.';
+    } else if (this.spec.kind === 'choices' || this.spec.kind === 'groups' || this.spec.kind === 'grid') {
       const rows = this.spec.rows ?? [];
       const done = rows.filter(r => (state.parts[r.id] ?? []).length > 0).length;
       text = done === 0 ? 'Not answered yet.' : `Answered ${done} of ${rows.length} parts.`;
@@ -176,6 +183,12 @@ export class AnswerForm extends Widget {
         break;
       case 'groups':
         this.buildGroups();
+        break;
+      case 'grid':
+        this.buildGrid();
+        break;
+      case 'phrases':
+        this.buildPhrases();
         break;
       case 'order':
         this.buildOrder();
@@ -269,6 +282,84 @@ export class AnswerForm extends Widget {
     }
     this.body.append(grid);
     this.sync = () => syncs.forEach(s => s());
+  }
+
+  /** Matrix multiple response: one fieldset of check boxes per row, columns labelled. */
+  private buildGrid(): void {
+    const columns = this.spec.options ?? [];
+    const grid = el('div', { class: 'bm-AnswerForm-matrix bm-AnswerForm-grid' });
+    grid.style.setProperty('--bm-columns', String(columns.length));
+    const head = el('div', { class: 'bm-AnswerForm-matrixHead', 'aria-hidden': 'true' });
+    head.append(el('span', {}, ''), ...columns.map(c => el('span', {}, optionLabel(c))));
+    grid.append(head);
+    const syncs: (() => void)[] = [];
+    for (const row of this.spec.rows ?? []) {
+      const fieldset = el('fieldset', { class: 'bm-AnswerForm-matrixRow' });
+      fieldset.append(el('legend', {}, `${row.id}. ${row.text}`));
+      const inputs: HTMLInputElement[] = [];
+      for (const column of columns) {
+        const input = el('input', { type: 'checkbox', value: column.id });
+        input.addEventListener('change', () => {
+          const state = this.copyState();
+          state.parts[row.id] = inputs.filter(i => i.checked).map(i => i.value);
+          this.changed(state);
+        });
+        inputs.push(input);
+        fieldset.append(
+          el(
+            'label',
+            { class: 'bm-AnswerForm-cell' },
+            input,
+            el('span', { class: 'bm-AnswerForm-cellText' }, optionLabel(column))
+          )
+        );
+      }
+      grid.append(fieldset);
+      syncs.push(() => {
+        const chosen = this.state.parts[row.id] ?? [];
+        for (const input of inputs) input.checked = chosen.includes(input.value);
+      });
+    }
+    this.body.append(grid);
+    this.sync = () => syncs.forEach(s => s());
+  }
+
+  /** Highlight: the passage, each numbered phrase a toggle button (aria-pressed). */
+  private buildPhrases(): void {
+    const passage = el('p', { class: 'bm-AnswerForm-passage' });
+    const buttons: HTMLButtonElement[] = [];
+    for (const phrase of this.spec.options ?? []) {
+      const button = el(
+        'button',
+        {
+          type: 'button',
+          class: 'bm-AnswerForm-phrase',
+          'aria-pressed': 'false',
+          'data-phrase': phrase.id
+        },
+        el('span', { class: 'bm-AnswerForm-phraseNumber' }, `[${phrase.id}]`),
+        ' ',
+        phrase.text
+      );
+      button.addEventListener('click', () => {
+        const state = this.copyState();
+        const chosen = new Set(state.parts[''] ?? []);
+        if (chosen.has(phrase.id)) chosen.delete(phrase.id);
+        else chosen.add(phrase.id);
+        state.parts[''] = [...chosen].sort((a, b) => Number(a) - Number(b));
+        this.changed(state);
+        this.sync();
+      });
+      buttons.push(button);
+      passage.append(button, ' ');
+    }
+    this.body.append(passage);
+    this.sync = () => {
+      const chosen = this.state.parts[''] ?? [];
+      for (const button of buttons) {
+        button.setAttribute('aria-pressed', String(chosen.includes(button.dataset.phrase ?? '')));
+      }
+    };
   }
 
   /** A labelled drop-down per blank (cloze) or per half (rationale). */

@@ -89,6 +89,14 @@ def answer_by_mouse(page: Page, item: Item, value: Any = None) -> None:
         for index, row in enumerate(item.rows):
             if int(row.id) in key:
                 click_choice(rows.nth(index), key[int(row.id)])
+    elif item.type == "matrix_mr":
+        rows = area.locator(".bm-AnswerForm-matrixRow")
+        for index, row in enumerate(item.rows):
+            for letter in sorted(key.get(int(row.id), ())):
+                click_choice(rows.nth(index), letter)
+    elif item.type == "highlight":
+        for number in sorted(key):
+            area.locator(f"button[data-phrase='{number}']").click()
     elif item.type in ("cloze", "rationale"):
         selects = area.locator("select")
         for index, row in enumerate(item.rows):
@@ -156,6 +164,17 @@ def answer_by_keyboard(page: Page, item: Item) -> None:
         for row in item.rows:
             press(page, "Space")
             press(page, "ArrowRight", letters.index(key[int(row.id)]))
+            press(page, "Tab")
+    elif item.type == "matrix_mr":  # one check box per cell, each a Tab stop
+        for row in item.rows:
+            for letter in letters:
+                if letter in key[int(row.id)]:
+                    press(page, "Space")
+                press(page, "Tab")
+    elif item.type == "highlight":  # one toggle button per phrase, each a Tab stop
+        for phrase in item.options:
+            if int(phrase.id) in key:
+                press(page, "Enter" if int(phrase.id) % 2 else "Space")  # both work
             press(page, "Tab")
     elif item.type in ("cloze", "rationale"):
         for row in item.rows:
@@ -300,20 +319,26 @@ def test_forms_on_a_fresh_assignment_pass_axe(
         assert problems == [], f"{assignment}:\n" + "\n".join(map(str, problems))
 
 
-# a1 partly right, answered in the forms, with hand-computed NCSBN scores (ordering is
-# scored per place, the course's own rule).
+# a1 partly right, answered in the forms; the same sheet and hand-computed NCSBN scores as
+# tests/test_grading_roundtrip.py (q05 and q09 as the form writes them: 14 and "B").
 A1_MIXED: dict[str, tuple[Any, int]] = {
     "a1_q01": ("C", 1),  # right
-    "a1_q02": (frozenset("ABD"), 1),  # SATA +/-: 2 right (B, D) - 1 wrong (A)
-    "a1_q03": ({1: "C", 2: "A", 3: "A", 4: "A", 5: "C"}, 3),  # rows 1, 3, 5
-    "a1_q04": ({1: "C", 3: "A"}, 1),  # blank 1 right, blank 2 empty, blank 3 wrong
+    "a1_q02": (frozenset("BDE"), 1),  # SATA +/-: 2 right - 1 wrong
+    "a1_q03": ({1: "C", 2: "B", 3: "B", 4: "A", 5: "C"}, 3),  # rows 1, 2, 5
+    "a1_q04": ({1: "C", 3: "B"}, 2),  # blank 2 left empty: 0 for it
     "a1_q05": (14.0, 1),
     "a1_q06": (frozenset("AC"), 1),  # select 2: one right
-    "a1_q07": (("E", "C", "A", "D", "B"), 3),  # first two swapped (course rule: per place)
+    "a1_q07": (("E", "C", "A", "D", "B"), 3),  # first two swapped
     "a1_q08": ({1: "B", 2: "A"}, 0),  # rationale: reason wrong, no point
     "a1_q09": ("B", 1),
-    "a1_q10": (frozenset("ACDEF"), 1),  # five ticked: 3 right - 2 wrong
-    "a1_q11": (("B", "D", "A", "E", "C"), 3),  # places 1, 2 and 5 right
+    "a1_q10": (frozenset("ABCDE"), 1),  # all five: 3 right - 2 wrong
+    "a1_q11": (("B", "D", "E", "C", "A"), 3),  # last two swapped (as the round trip)
+    # Highlight +/- (key 2, 4, 5, 8): 3 right (2, 4, 8) - 1 wrong (1) = 2
+    "a1_q12": (frozenset({1, 2, 4, 8}), 2),
+    # Matrix multiple response, +/- per column (key 1: ABDE, 2: C, 3: DE, 4: C, 5: E).
+    # A: +1 (row 1) -1 (row 3) = 0; C: -1 (row 1) +1 (row 2) = 0; D: +1 (row 3) = 1;
+    # E: +1 (row 5) = 1; column B and row 4 left empty: 0. Total 2 of 9.
+    "a1_q13": ({1: frozenset("AC"), 2: frozenset("C"), 3: frozenset("AD"), 5: frozenset("E")}, 2),
 }
 
 
@@ -394,12 +419,30 @@ def test_typing_updates_the_form_and_unreadable_values_show_unanswered(
     note = form(page, q6).locator(".bm-AnswerForm-status").inner_text()
     assert note == "You can choose only 2 here. Clear one of your choices first."
 
+    # Highlight and multiple-response grid: typed values redraw the toggles and ticks.
+    q12, q13 = ITEMS["a1_q12"], ITEMS["a1_q13"]
+    type_in_cell(page, q12, "q12 = {7, 2}")
+    pressed = form(page, q12).locator("button[aria-pressed='true']")
+    assert pressed.evaluate_all("els => els.map(e => e.dataset.phrase)") == ["2", "7"]
+    assert form(page, q12).locator(".bm-AnswerForm-status").inner_text() == (
+        "Phrases chosen: 2, 7."
+    )
+    type_in_cell(page, q13, 'q13 = {2: {"C", "A"}, 4: {"B"}}')
+    grid = form(page, q13).locator(".bm-AnswerForm-matrixRow")
+    assert [checked_letters(grid.nth(i)) for i in range(5)] == [[], ["A", "C"], [], ["B"], []]
+    type_in_cell(page, q12, "q12 = {12}")  # no phrase 12: unreadable, nothing pressed
+    assert form(page, q12).locator("button[aria-pressed='true']").count() == 0
+    assert "cannot be read" in form(page, q12).locator(".bm-AnswerForm-status").inner_text()
+    form(page, q12).locator("button[data-phrase='5']").click()
+    cell = form(page, q12).locator("xpath=ancestor::div[contains(@class, 'jp-CodeCell')]")
+    assert "q12 = {5}" in cell.locator(".cm-content").inner_text()
+
     # Validate names the question whose typed value is unreadable.
     page.locator(".jp-NotebookPanel-toolbar").get_by_text("Validate", exact=True).click()
     dialog = page.locator(".jp-Dialog").filter(has_text="Validation Results")
     dialog.wait_for(timeout=120_000)
     text = dialog.locator("#validation-message").inner_text()
-    assert "q3 must be a dict" in text
+    assert "Question 3: type one letter for each row" in text
     shoot(dialog, "validate")
 
 

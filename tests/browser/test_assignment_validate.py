@@ -15,11 +15,15 @@ import pytest
 from course_browser.course import released
 from course_browser.notebook import choose_menu, notebook, open_notebook
 
+from bonemets.assessment.bank import items_for
+
 if TYPE_CHECKING:
     from course_browser.lab import LabServer
     from playwright.sync_api import Locator, Page
 
 ASSIGNMENT = "release/a1_diagnosis/a1_diagnosis.ipynb"
+# The short answer comes after the auto-graded questions.
+SHORT_ANSWER_NUMBER = sum(1 for i in items_for("a1_diagnosis") if i.auto_graded) + 1
 # Well-formed (not necessarily right) answers for every question of a1, as a student types.
 WELL_FORMED = {
     1: '"B"',
@@ -33,6 +37,8 @@ WELL_FORMED = {
     9: '"A"',
     10: '{"A", "B", "D"}',
     11: '["A", "B", "C", "D", "E"]',
+    12: "{2, 5}",  # highlight: phrase numbers
+    13: '{1: {"A", "B"}, 2: {"C"}, 3: set(), 4: {"C"}, 5: {"E"}}',  # matrix multiple response
 }
 
 pytestmark = pytest.mark.skipif(
@@ -118,7 +124,10 @@ def test_validate_names_unfinished_answers_in_plain_words(
     assert "Question 3: 2 of 5 rows answered." in text
     assert "Choose a letter for row 3, row 4 and row 5." in text
     assert "Question 7: your answer cannot be read: check the quotes, brackets and commas" in text
-    assert "Your answer to question 12" in text and "You did not provide a response." in text
+    assert (
+        f"Your answer to question {SHORT_ANSWER_NUMBER}" in text
+        and "You did not provide a response." in text
+    )
     assert "not at whether it is right" in text
     for word in ("Traceback", "SyntaxError", "NameError", "AnswerShapeError", "dict"):
         assert word not in text
@@ -165,7 +174,9 @@ def test_short_answer_is_labelled_and_says_how_to_type_in_it(
     open_notebook(page, lab, student_copy, workspace)
     box = notebook(page).locator(".jp-MarkdownCell").filter(has_text="Double-click this box")
     assert box.count() == 1
-    assert box.locator("h4").inner_text().startswith("Your answer to question 12")
+    assert (
+        box.locator("h4").inner_text().startswith(f"Your answer to question {SHORT_ANSWER_NUMBER}")
+    )
     words = box.inner_text()
     assert "Shift+Enter" in words and "Write your answer here." not in words
 
