@@ -178,14 +178,14 @@ export class AnswerForm extends Widget {
         this.buildChoices(this.body, '', spec.options ?? [], spec.kind === 'letter' ? 1 : spec.max);
         break;
       case 'choices':
-        if (spec.type === 'matrix') this.buildMatrix();
+        if (spec.type === 'matrix') this.buildMatrix(false);
         else this.buildDropdowns();
         break;
       case 'groups':
         this.buildGroups();
         break;
       case 'grid':
-        this.buildGrid();
+        this.buildMatrix(true);
         break;
       case 'phrases':
         this.buildPhrases();
@@ -243,10 +243,14 @@ export class AnswerForm extends Widget {
     };
   }
 
-  /** A grid: one fieldset (a radio group) per row, columns labelled in every cell. */
-  private buildMatrix(): void {
+  /**
+   * A grid: one fieldset per row, columns labelled in every cell. A matrix row is a radio
+   * group (one letter); a multiple-response row is a set of check boxes (any letters).
+   */
+  private buildMatrix(multiple: boolean): void {
     const columns = this.spec.options ?? [];
-    const grid = el('div', { class: 'bm-AnswerForm-matrix' });
+    const kind = multiple ? 'bm-AnswerForm-matrix bm-AnswerForm-grid' : 'bm-AnswerForm-matrix';
+    const grid = el('div', { class: kind });
     grid.style.setProperty('--bm-columns', String(columns.length));
     const head = el('div', { class: 'bm-AnswerForm-matrixHead', 'aria-hidden': 'true' });
     head.append(el('span', {}, ''), ...columns.map(c => el('span', {}, optionLabel(c))));
@@ -258,47 +262,9 @@ export class AnswerForm extends Widget {
       fieldset.append(el('legend', {}, `${row.id}. ${row.text}`));
       const inputs: HTMLInputElement[] = [];
       for (const column of columns) {
-        const input = el('input', { type: 'radio', name, value: column.id });
-        input.addEventListener('change', () => {
-          const state = this.copyState();
-          state.parts[row.id] = [input.value];
-          this.changed(state);
-        });
-        inputs.push(input);
-        fieldset.append(
-          el(
-            'label',
-            { class: 'bm-AnswerForm-cell' },
-            input,
-            el('span', { class: 'bm-AnswerForm-cellText' }, optionLabel(column))
-          )
-        );
-      }
-      grid.append(fieldset);
-      syncs.push(() => {
-        const chosen = this.state.parts[row.id] ?? [];
-        for (const input of inputs) input.checked = chosen.includes(input.value);
-      });
-    }
-    this.body.append(grid);
-    this.sync = () => syncs.forEach(s => s());
-  }
-
-  /** Matrix multiple response: one fieldset of check boxes per row, columns labelled. */
-  private buildGrid(): void {
-    const columns = this.spec.options ?? [];
-    const grid = el('div', { class: 'bm-AnswerForm-matrix bm-AnswerForm-grid' });
-    grid.style.setProperty('--bm-columns', String(columns.length));
-    const head = el('div', { class: 'bm-AnswerForm-matrixHead', 'aria-hidden': 'true' });
-    head.append(el('span', {}, ''), ...columns.map(c => el('span', {}, optionLabel(c))));
-    grid.append(head);
-    const syncs: (() => void)[] = [];
-    for (const row of this.spec.rows ?? []) {
-      const fieldset = el('fieldset', { class: 'bm-AnswerForm-matrixRow' });
-      fieldset.append(el('legend', {}, `${row.id}. ${row.text}`));
-      const inputs: HTMLInputElement[] = [];
-      for (const column of columns) {
-        const input = el('input', { type: 'checkbox', value: column.id });
+        const input = multiple
+          ? el('input', { type: 'checkbox', value: column.id })
+          : el('input', { type: 'radio', name, value: column.id });
         input.addEventListener('change', () => {
           const state = this.copyState();
           state.parts[row.id] = inputs.filter(i => i.checked).map(i => i.value);
