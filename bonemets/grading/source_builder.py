@@ -9,6 +9,7 @@ Output is deterministic (fixed cell ids, no timestamps) so ``release/`` is repro
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -111,8 +112,15 @@ def stem_markdown(item: Item, number: int | None = None) -> str:
 
 
 def answer_code(item: Item) -> str:
+    # The comment is wrapped: feedback shows this cell as code, in a box that does not wrap.
+    comment = textwrap.fill(
+        f"Question {item.number_in_assignment}: {item.shape_text}",
+        width=80,
+        initial_indent="# ",
+        subsequent_indent="# ",
+    )
     return (
-        f"# Question {item.number_in_assignment}: {item.shape_text}\n"
+        f"{comment}\n"
         f"{item.variable} = None\n"
         "### BEGIN SOLUTION\n"
         f"{item.variable} = {literal(item.answer_key)}\n"
