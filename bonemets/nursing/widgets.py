@@ -9,10 +9,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from bonemets.nursing import pain, priorities, radiation, views
-from bonemets.panel import CheckboxGroup, ControlPanel
+from bonemets.panel import FULL_LABEL, CheckboxGroup, ControlPanel, dropdown
 from bonemets.treatment.reference import FactTables
 
-_WIDE = {"description_width": "initial"}
 _AUTO = widgets.Layout(width="auto")
 
 
@@ -26,14 +25,11 @@ class PainChooser(ControlPanel):
             options=[(s.situation, s.fits) for s in pain.scales()],
             value=communication,
             description="The patient:",
-            style=_WIDE,
+            style=FULL_LABEL,
             layout=_AUTO,
         )
-        score_control = widgets.Dropdown(
-            options=[(str(n), n) for n in range(11)],
-            value=score,
-            description="Score recorded:",
-            style=_WIDE,
+        score_control = dropdown(
+            "Score recorded:", [(str(n), n) for n in range(11)], score, width=None
         )
         movement_control = widgets.Checkbox(
             value=on_movement,
@@ -75,13 +71,7 @@ class RadiationEffects(ControlPanel):
     """Choose where the bone metastasis is; see the radiation side effects to prepare for."""
 
     def __init__(self, site_id: str = "pelvis") -> None:
-        site = widgets.Dropdown(
-            options=[(s.site, s.id) for s in radiation.sites()],
-            value=site_id,
-            description="Radiation to:",
-            style=_WIDE,
-            layout=_AUTO,
-        )
+        site = dropdown("Radiation to:", [(s.site, s.id) for s in radiation.sites()], site_id)
         super().__init__(
             {"site_id": site}, views.radiation_view, title="Radiation side effects by site"
         )

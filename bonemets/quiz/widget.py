@@ -13,7 +13,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 from bonemets.citations import sources_html
-from bonemets.panel import BOX_LAYOUT, CheckboxGroup
+from bonemets.panel import BOX_LAYOUT, FULL_LABEL, CheckboxGroup
 from bonemets.quiz.items import SelfCheck, self_checks_for
 from bonemets.quiz.marking import Attempt, QuizTally, mark
 
@@ -84,7 +84,7 @@ class SelfCheckView(widgets.VBox):
                 value=None,
                 description="Answer:",
                 layout=widgets.Layout(width="auto"),
-                style={"description_width": "initial"},
+                style=FULL_LABEL,
             )
         else:
             self.choice_widget = CheckboxGroup(options)
