@@ -48,6 +48,13 @@ ASSIGNMENTS = arg(
     "assignments", nargs="*", help="assignment ids (default: every assignment with items)"
 )
 
+# Instructor commands act on the course nbgrader would use here (grading.course.course_site).
+COURSE_DIR = arg(
+    "--course-dir",
+    type=Path,
+    help="the nbgrader course directory (default: the working directory, as for nbgrader)",
+)
+
 # One entry per command, in the order `bonemets --help` lists them.
 COMMANDS: dict[str, Command] = {
     "validate-data": Command(

@@ -8,6 +8,7 @@ overrides), so ``bonemets release``, the tests and the benchmark grade exactly a
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from traitlets.config.loader import PyFileConfigLoader
 
 from bonemets import paths
 from bonemets.data.modules import assignment_ids
+from bonemets.errors import UserError
 from bonemets.grading.source_builder import write_source
 
 CONFIG_FILE = "nbgrader_config.py"
@@ -72,3 +74,49 @@ def build_release(root: Path, assignments: list[str] | None = None) -> list[Path
             normalise_release(path)
             written.append(path)
     return written
+
+
+@dataclass(frozen=True)
+class CourseSite:
+    """The nbgrader course directory a command acts on, and its gradebook."""
+
+    root: Path
+    db_url: str
+    config: Config
+
+
+class NotACourse(UserError):
+    """The folder a command runs in is not an nbgrader course directory."""
+
+
+def course_site(directory: Path | None = None) -> CourseSite:
+    """The course directory as ``nbgrader`` finds it when run in ``directory`` (default: cwd).
+
+    nbgrader reads ``nbgrader_config.py`` from Jupyter's config folders, then from the working
+    directory, then from ``CourseDirectory.root``; the gradebook is ``CourseDirectory.db_url``
+    (``gradebook.db`` in the root unless configured, e.g. PostgreSQL). Instructor commands use
+    this, so they act on the course nbgrader is using there, not on the installed package's.
+    """
+    from jupyter_core.paths import jupyter_config_path
+    from nbgrader.coursedir import CourseDirectory
+
+    here = (directory or Path.cwd()).resolve()
+    if not here.is_dir():
+        raise NotACourse(f"{here} is not a folder")
+    config = Config()
+    # nbgrader's order: Jupyter's folders (lowest priority first), then the working folder.
+    for folder in [*reversed(jupyter_config_path()), str(here)]:
+        if (Path(folder) / CONFIG_FILE).is_file():
+            config.merge(PyFileConfigLoader(CONFIG_FILE, path=folder).load_config())
+    if "root" not in config.CourseDirectory:
+        config.CourseDirectory.root = str(here)
+    root = Path(config.CourseDirectory.root).resolve()
+    if (root / CONFIG_FILE).is_file() and root != here:
+        config.merge(PyFileConfigLoader(CONFIG_FILE, path=str(root)).load_config())
+    if not (root / CONFIG_FILE).is_file() and not (root / "gradebook.db").is_file():
+        raise NotACourse(
+            f"{root} is not an nbgrader course directory (no {CONFIG_FILE}, no gradebook.db): "
+            "run this in the course directory"
+        )
+    db_url = str(CourseDirectory(config=config).db_url)
+    return CourseSite(root=root, db_url=db_url, config=config)
