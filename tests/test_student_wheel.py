@@ -28,6 +28,7 @@ import pytest
 import student_wheel
 import yaml
 from packaging.version import Version
+from test_key_isolation import closure, notebook_imports
 
 from bonemets.assessment.bank import load_items
 from bonemets.assessment.items import Item
@@ -163,6 +164,22 @@ def test_the_wheel_holds_exactly_what_the_allow_list_names(wheel_files: dict[str
     assert any(n.endswith(f"data/share/jupyter/labextensions/{extension}") for n in wheel_files)
 
 
+def test_everything_lessons_and_release_notebooks_import_is_in_the_wheel(
+    wheel_files: dict[str, bytes],
+) -> None:
+    """A module a notebook reaches (through any import) but the allow-list forgot fails here."""
+    notebooks = [*(REPO / "notebooks").glob("*.ipynb"), *(REPO / "release").rglob("*.ipynb")]
+    reached = closure(notebook_imports(notebooks))
+    assert "bonemets.assessment.shapes" in reached and "bonemets.quiz.widget" in reached
+    missing = [
+        name
+        for name in sorted(reached)
+        if f"{name.replace('.', '/')}.py" not in wheel_files
+        and f"{name.replace('.', '/')}/__init__.py" not in wheel_files
+    ]
+    assert missing == []
+
+
 def test_an_allow_list_pattern_that_matches_nothing_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(student_wheel.StagingError, match="matches no file"):
         student_wheel.allowed_files(tmp_path)
@@ -204,7 +221,8 @@ def student_env(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Studen
         capture_output=True,
         text=True,
     ).stdout.strip()
-    (Path(site) / "borrowed_packages.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    borrowed = dict.fromkeys(sysconfig.get_paths()[kind] for kind in ("purelib", "platlib"))
+    (Path(site) / "borrowed_packages.pth").write_text("".join(f"{p}\n" for p in borrowed))
     environment = {k: v for k, v in os.environ.items() if k not in COURSE_VARIABLES}
     environment["PATH"] = f"{python.parent}{os.pathsep}{environment.get('PATH', '')}"
     return StudentEnv(python, environment, folder)
