@@ -19,7 +19,6 @@ NO_LINK_YET: dict[str, str] = {
     "jpm2009_xray": "J Palliat Med 2009;12:195: the article behind this page number not found",
     "heart2024_mri": "Heart 2024;110:e3: the article behind this page number not found",
     "clinic_exam_times": "several clinic pages, none recorded by address",
-    "cmdt_emergencies": "CMDT chapter: the edition read is not recorded, so no stable address",
     "ons_voice_mscc": "ONS Voice: the article read is not recorded (an ONS Voice MSCC page "
     "found gives other figures)",
     "ons_radium223": "ONS drug sheet: no address found",
