@@ -16,7 +16,6 @@ from bonemets.data import Source, load_collection
 NO_LINK_YET: dict[str, str] = {
     "snmmi_bone_dose": "the SNMMI bone scintigraphy dose table: no address for that table found",
     "jnm_fdg_dose": "the J Nucl Med adult FDG dose table: no address for that table found",
-    "heart2024_mri": "Heart 2024;110:e3: the article behind this page number not found",
     "clinic_exam_times": "several clinic pages, none recorded by address",
     "ons_voice_mscc": "ONS Voice: the article read is not recorded (an ONS Voice MSCC page "
     "found gives other figures)",
