@@ -77,7 +77,7 @@ format: setup ## Format the code with ruff
 release: setup ## Regenerate release/ from source/ with nbgrader
 	$(BIN)/python -m bonemets.cli release
 
-screenshots: setup ## README gallery in docs/gallery/, and a tour of every lesson in test-artifacts/tour/ (needs chromium)
+screenshots: setup ## README gallery in docs/gallery/; tours of every lesson and of one assignment being answered in test-artifacts/tour/ (needs chromium)
 	$(BIN)/python tools/gallery.py --tour
 
 extension: setup ## Rebuild the answer-form extension into bonemets/labextension/ (needs Node 20, npm)

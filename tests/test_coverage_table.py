@@ -10,7 +10,7 @@ import pytest
 
 from bonemets.data import ModuleObjectives, SeedSection, load_collection
 from bonemets.quiz import SelfCheck
-from bonemets.treatment.coverage import coverage
+from bonemets.treatment.coverage import coverage, lessons_table
 
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*$", re.MULTILINE)
 ASK = re.compile(r"""quiz\.ask\(\s*["']([^"']+)["']\s*\)""")
@@ -42,6 +42,19 @@ EXPECTED_LESSON = {
     "biopsy": "notebooks/02_diagnosis.ipynb",
 }
 
+#: Sections lesson 6 (nursing care) teaches from the nurse's side, besides their main lesson.
+NURSING_LESSON = "notebooks/06_nursing_care.ipynb"
+TAUGHT_IN_NURSING = {
+    "imaging_tests",
+    "biopsy",
+    "radiopharmaceuticals",
+    "pain_medicines",
+    "radiation_therapy",
+    "surgery",
+    "coping_someone_to_talk_to",
+    "hospice",
+}
+
 ROWS = coverage()
 
 
@@ -71,24 +84,38 @@ def test_each_topic_is_taught_in_its_lesson() -> None:
 def test_rows_name_lessons_from_the_learning_path() -> None:
     lessons = {m.notebook for m in load_collection(ModuleObjectives).values() if m.kind == "lesson"}
     for row in ROWS.values():
-        assert row.notebook in lessons, f"{row.id}: {row.notebook} is not a lesson"
+        for path, _, _ in row.places:
+            assert path in lessons, f"{row.id}: {path} is not a lesson"
+
+
+def test_the_nursing_lesson_is_in_the_table() -> None:
+    """Lesson 6 teaches the nurse's part of several sections: the table says which."""
+    in_nursing = {
+        row.id for row in ROWS.values() for path, _, _ in row.places[1:] if path == NURSING_LESSON
+    }
+    assert in_nursing == TAUGHT_IN_NURSING
+    # `bonemets coverage` shows it too, after the section's main lesson.
+    table = lessons_table()
+    assert "  pain_medicines" in table
+    pain = next(line for line in table.splitlines() if line.startswith("  pain_medicines "))
+    assert pain.split()[1:] == ["03_systemic_treatments,", "06_nursing_care"]
 
 
 @pytest.mark.parametrize("section_id", sorted(EXPECTED_LESSON))
 def test_headings_exist_in_the_named_notebook(repo_root: Path, section_id: str) -> None:
-    row = ROWS[section_id]
-    missing = set(row.headings) - headings(notebook(repo_root, row.notebook))
-    assert not missing, f"{section_id}: no heading {sorted(missing)} in {row.notebook}"
+    for path, named, _ in ROWS[section_id].places:
+        missing = set(named) - headings(notebook(repo_root, path))
+        assert not missing, f"{section_id}: no heading {sorted(missing)} in {path}"
 
 
 @pytest.mark.parametrize("section_id", sorted(EXPECTED_LESSON))
 def test_self_checks_exist_and_are_asked_in_that_notebook(repo_root: Path, section_id: str) -> None:
-    row = ROWS[section_id]
     items = load_collection(SelfCheck)
-    unknown = [i for i in row.self_checks if i not in items]
-    assert not unknown, f"{section_id}: unknown self-check ids {unknown}"
-    not_asked = set(row.self_checks) - asked(notebook(repo_root, row.notebook))
-    assert not not_asked, f"{section_id}: {sorted(not_asked)} not asked in {row.notebook}"
+    for path, _, self_checks in ROWS[section_id].places:
+        unknown = [i for i in self_checks if i not in items]
+        assert not unknown, f"{section_id}: unknown self-check ids {unknown}"
+        not_asked = set(self_checks) - asked(notebook(repo_root, path))
+        assert not not_asked, f"{section_id}: {sorted(not_asked)} not asked in {path}"
 
 
 def test_self_checks_tagged_with_a_section_are_listed_under_it() -> None:

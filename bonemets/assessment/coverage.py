@@ -1,4 +1,5 @@
-"""The item bank's coverage table: items per seed section, clinical-judgment step and type."""
+"""The coverage table: the lessons that teach each seed section, then the item bank's items
+per seed section, clinical-judgment step and type."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from bonemets.assessment.bank import load_items
 from bonemets.assessment.items import CJ_STEPS, KINDS
 from bonemets.data import SeedSection, load_collection
+from bonemets.treatment.coverage import lessons_table
 
 TYPES: tuple[str, ...] = tuple(KINDS)
 
@@ -30,7 +32,7 @@ def coverage_counts(folder: Path | None = None) -> dict[str, Counter[str]]:
 
 def coverage_table(folder: Path | None = None) -> str:
     """A plain-text table; a row marked ``MISSING`` has no item yet."""
-    lines = []
+    lines = [lessons_table(folder), ""]
     for facet, counter in coverage_counts(folder).items():
         lines.append(f"Items per {facet.replace('_', ' ')}")
         width = max(len(k) for k in counter)

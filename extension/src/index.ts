@@ -6,6 +6,7 @@
  * The cell's source stays the single truth: each change in the form writes the plain value
  * (`q3 = {1: "A"}`) into the cell, and typing in the cell redraws the form. Without this
  * extension the notebook still works: the student types the value.
+ * The written (short) answer cell gets a labelled box instead (./shortAnswer.ts).
  */
 import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { Cell, ICellModel } from '@jupyterlab/cells';
@@ -14,6 +15,7 @@ import { PanelLayout } from '@lumino/widgets';
 
 import { AnswerState, FormSpec, stateFromSource, valueSource } from './answer';
 import { AnswerForm } from './form';
+import { isShortAnswer, markShortAnswer } from './shortAnswer';
 import { writeAssignment } from './value';
 
 const FORM_CLASS = 'bm-AnswerForm';
@@ -76,6 +78,7 @@ function watch(panel: NotebookPanel): void {
   const scan = (): void => {
     for (const cell of notebook.widgets) {
       if (formSpec(cell.model)) void cell.ready.then(() => attach(cell));
+      else if (isShortAnswer(cell.model)) void cell.ready.then(() => markShortAnswer(cell));
     }
   };
   void panel.context.ready.then(() => {

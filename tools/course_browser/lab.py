@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+# What `make lab` gives a student or self-learner: nbgrader's instructor parts turned off.
+STUDENT_CONFIG = REPO_ROOT / "jupyter" / "self-learner"
 # What a student's server needs: lessons, student assignments, nbgrader's course config.
 COURSE_PARTS = ("notebooks", "release", "source", "nbgrader_config.py")
 # Lab settings that keep the page quiet and deterministic: no news or update toasts
@@ -130,8 +132,14 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def running_lab(startup_timeout: float = 60.0) -> Iterator[LabServer]:
-    """Start JupyterLab on 127.0.0.1 on a temp copy of the course; always stop it."""
+def running_lab(
+    startup_timeout: float = 60.0, config_path: Path | None = None
+) -> Iterator[LabServer]:
+    """Start JupyterLab on 127.0.0.1 on a temp copy of the course; always stop it.
+
+    ``config_path`` is added to JUPYTER_CONFIG_PATH (``STUDENT_CONFIG`` shows the page a
+    student's `make lab` shows).
+    """
     with tempfile.TemporaryDirectory(prefix="bonemets-lab-") as tmp_name:
         tmp = Path(tmp_name)
         root = copy_course(tmp / "course")
@@ -147,6 +155,7 @@ def running_lab(startup_timeout: float = 60.0) -> Iterator[LabServer]:
             "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
             "BONEMETS_EXCHANGE": str(tmp / "exchange"),
             "MPLBACKEND": "Agg",
+            **({"JUPYTER_CONFIG_PATH": str(config_path)} if config_path else {}),
             # nbgrader runs `alembic` through PATH; the venv's bin must come first.
             "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
         }

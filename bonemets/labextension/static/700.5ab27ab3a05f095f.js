@@ -245,4 +245,56 @@
   font-weight: 600;
   font-size: 0.85em;
 }
-`,""]),o.d(r,{},{A:i})},314(e){e.exports=function(e){var r=[];return r.toString=function(){return this.map(function(r){var o="",t=void 0!==r[5];return r[4]&&(o+="@supports (".concat(r[4],") {")),r[2]&&(o+="@media ".concat(r[2]," {")),t&&(o+="@layer".concat(r[5].length>0?" ".concat(r[5]):""," {")),o+=e(r),t&&(o+="}"),r[2]&&(o+="}"),r[4]&&(o+="}"),o}).join("")},r.i=function(e,o,t,n,a){"string"==typeof e&&(e=[[null,e,void 0]]);var i={};if(t)for(var s=0;s<this.length;s++){var p=this[s][0];null!=p&&(i[p]=!0)}for(var m=0;m<e.length;m++){var l=[].concat(e[m]);t&&i[l[0]]||(void 0!==a&&(void 0===l[5]||(l[1]="@layer".concat(l[5].length>0?" ".concat(l[5]):""," {").concat(l[1],"}")),l[5]=a),o&&(l[2]&&(l[1]="@media ".concat(l[2]," {").concat(l[1],"}")),l[2]=o),n&&(l[4]?(l[1]="@supports (".concat(l[4],") {").concat(l[1],"}"),l[4]=n):l[4]="".concat(n)),r.push(l))}},r}},601(e){e.exports=function(e){return e[1]}},72(e){var r=[];function o(e){for(var o=-1,t=0;t<r.length;t++)if(r[t].identifier===e){o=t;break}return o}function t(e,t){for(var n={},a=[],i=0;i<e.length;i++){var s=e[i],p=t.base?s[0]+t.base:s[0],m=n[p]||0,l="".concat(p," ").concat(m);n[p]=m+1;var d=o(l),c={css:s[1],media:s[2],sourceMap:s[3],supports:s[4],layer:s[5]};if(-1!==d)r[d].references++,r[d].updater(c);else{var u=function(e,r){var o=r.domAPI(r);return o.update(e),function(r){r?(r.css!==e.css||r.media!==e.media||r.sourceMap!==e.sourceMap||r.supports!==e.supports||r.layer!==e.layer)&&o.update(e=r):o.remove()}}(c,t);t.byIndex=i,r.splice(i,0,{identifier:l,updater:u,references:1})}a.push(l)}return a}e.exports=function(e,n){var a=t(e=e||[],n=n||{});return function(e){e=e||[];for(var i=0;i<a.length;i++){var s=o(a[i]);r[s].references--}for(var p=t(e,n),m=0;m<a.length;m++){var l=o(a[m]);0===r[l].references&&(r[l].updater(),r.splice(l,1))}a=p}}},659(e){var r={};e.exports=function(e,o){var t=function(e){if(void 0===r[e]){var o=document.querySelector(e);if(window.HTMLIFrameElement&&o instanceof window.HTMLIFrameElement)try{o=o.contentDocument.head}catch(e){o=null}r[e]=o}return r[e]}(e);if(!t)throw Error("Couldn't find a style target. This probably means that the value for the 'insert' parameter is invalid.");t.appendChild(o)}},540(e){e.exports=function(e){var r=document.createElement("style");return e.setAttributes(r,e.attributes),e.insert(r,e.options),r}},56(e,r,o){e.exports=function(e){var r=o.nc;r&&e.setAttribute("nonce",r)}},825(e){e.exports=function(e){if("u"<typeof document)return{update:function(){},remove:function(){}};var r=e.insertStyleElement(e);return{update:function(o){var t,n,a;t="",o.supports&&(t+="@supports (".concat(o.supports,") {")),o.media&&(t+="@media ".concat(o.media," {")),(n=void 0!==o.layer)&&(t+="@layer".concat(o.layer.length>0?" ".concat(o.layer):""," {")),t+=o.css,n&&(t+="}"),o.media&&(t+="}"),o.supports&&(t+="}"),(a=o.sourceMap)&&"u">typeof btoa&&(t+="\n/*# sourceMappingURL=data:application/json;base64,".concat(btoa(unescape(encodeURIComponent(JSON.stringify(a))))," */")),e.styleTagTransform(t,r,e.options)},remove:function(){var e;null===(e=r).parentNode||e.parentNode.removeChild(e)}}}},113(e){e.exports=function(e,r){if(r.styleSheet)r.styleSheet.cssText=e;else{for(;r.firstChild;)r.removeChild(r.firstChild);r.appendChild(document.createTextNode(e))}}},959(e,r,o){var t=o(72),n=o.n(t),a=o(825),i=o.n(a),s=o(659),p=o.n(s),m=o(56),l=o.n(m),d=o(540),c=o.n(d),u=o(113),b=o.n(u),f=o(646),h={};h.styleTagTransform=b(),h.setAttributes=l(),h.insert=p().bind(null,"head"),h.domAPI=i(),h.insertStyleElement=c(),n()(f.A,h),f.A&&f.A.locals&&f.A.locals}}]);
+
+/* The short answer (a markdown cell the student writes in): a labelled box, so the answer
+   never reads as course text. Theme variables only, so it works in light and dark themes. */
+.bm-ShortAnswer-label {
+  /* In line with the box: past the cell's collapser and prompt. */
+  margin: 8px 0 0 calc(var(--jp-cell-collapser-width, 8px) + var(--jp-cell-prompt-width, 64px));
+  padding: 6px 12px;
+  max-width: 60rem;
+  border: 2px solid var(--jp-brand-color1);
+  border-bottom: 0;
+  border-radius: 4px 4px 0 0;
+  background: var(--jp-layout-color2);
+  color: var(--jp-ui-font-color1);
+  font-family: var(--jp-ui-font-family);
+  font-size: var(--jp-ui-font-size1);
+}
+
+.bm-ShortAnswer-labelTitle {
+  margin: 0;
+  font-weight: 600;
+  font-size: var(--jp-ui-font-size2);
+}
+
+.bm-ShortAnswer-labelHint {
+  margin: 2px 0 0;
+}
+
+.jp-Cell.bm-ShortAnswer.jp-mod-rendered .bm-ShortAnswer-hintEditing,
+.jp-Cell.bm-ShortAnswer:not(.jp-mod-rendered) .bm-ShortAnswer-hintRendered {
+  display: none;
+}
+
+/* The box: the rendered answer and its editor alike. */
+.jp-Cell.bm-ShortAnswer .jp-InputArea-editor,
+.jp-Cell.bm-ShortAnswer .jp-MarkdownOutput {
+  max-width: 60rem;
+  box-sizing: border-box;
+  border: 2px solid var(--jp-brand-color1);
+  border-radius: 0 0 4px 4px;
+  /* #f5f5f5 in the light theme, #212121 in the dark one: body text keeps AA contrast. */
+  background: var(--jp-cell-editor-background);
+}
+
+.jp-Cell.bm-ShortAnswer .jp-MarkdownOutput {
+  padding: 4px 12px 8px;
+  min-height: 4em;
+}
+
+/* Room to write: the editor opens a few lines tall, not one. */
+.jp-Cell.bm-ShortAnswer .jp-InputArea-editor .cm-content {
+  min-height: 6em;
+}
+`,""]),o.d(r,{},{A:i})},314(e){e.exports=function(e){var r=[];return r.toString=function(){return this.map(function(r){var o="",t=void 0!==r[5];return r[4]&&(o+="@supports (".concat(r[4],") {")),r[2]&&(o+="@media ".concat(r[2]," {")),t&&(o+="@layer".concat(r[5].length>0?" ".concat(r[5]):""," {")),o+=e(r),t&&(o+="}"),r[2]&&(o+="}"),r[4]&&(o+="}"),o}).join("")},r.i=function(e,o,t,n,a){"string"==typeof e&&(e=[[null,e,void 0]]);var i={};if(t)for(var s=0;s<this.length;s++){var p=this[s][0];null!=p&&(i[p]=!0)}for(var l=0;l<e.length;l++){var d=[].concat(e[l]);t&&i[d[0]]||(void 0!==a&&(void 0===d[5]||(d[1]="@layer".concat(d[5].length>0?" ".concat(d[5]):""," {").concat(d[1],"}")),d[5]=a),o&&(d[2]&&(d[1]="@media ".concat(d[2]," {").concat(d[1],"}")),d[2]=o),n&&(d[4]?(d[1]="@supports (".concat(d[4],") {").concat(d[1],"}"),d[4]=n):d[4]="".concat(n)),r.push(d))}},r}},601(e){e.exports=function(e){return e[1]}},72(e){var r=[];function o(e){for(var o=-1,t=0;t<r.length;t++)if(r[t].identifier===e){o=t;break}return o}function t(e,t){for(var n={},a=[],i=0;i<e.length;i++){var s=e[i],p=t.base?s[0]+t.base:s[0],l=n[p]||0,d="".concat(p," ").concat(l);n[p]=l+1;var m=o(d),c={css:s[1],media:s[2],sourceMap:s[3],supports:s[4],layer:s[5]};if(-1!==m)r[m].references++,r[m].updater(c);else{var u=function(e,r){var o=r.domAPI(r);return o.update(e),function(r){r?(r.css!==e.css||r.media!==e.media||r.sourceMap!==e.sourceMap||r.supports!==e.supports||r.layer!==e.layer)&&o.update(e=r):o.remove()}}(c,t);t.byIndex=i,r.splice(i,0,{identifier:d,updater:u,references:1})}a.push(d)}return a}e.exports=function(e,n){var a=t(e=e||[],n=n||{});return function(e){e=e||[];for(var i=0;i<a.length;i++){var s=o(a[i]);r[s].references--}for(var p=t(e,n),l=0;l<a.length;l++){var d=o(a[l]);0===r[d].references&&(r[d].updater(),r.splice(d,1))}a=p}}},659(e){var r={};e.exports=function(e,o){var t=function(e){if(void 0===r[e]){var o=document.querySelector(e);if(window.HTMLIFrameElement&&o instanceof window.HTMLIFrameElement)try{o=o.contentDocument.head}catch(e){o=null}r[e]=o}return r[e]}(e);if(!t)throw Error("Couldn't find a style target. This probably means that the value for the 'insert' parameter is invalid.");t.appendChild(o)}},540(e){e.exports=function(e){var r=document.createElement("style");return e.setAttributes(r,e.attributes),e.insert(r,e.options),r}},56(e,r,o){e.exports=function(e){var r=o.nc;r&&e.setAttribute("nonce",r)}},825(e){e.exports=function(e){if("u"<typeof document)return{update:function(){},remove:function(){}};var r=e.insertStyleElement(e);return{update:function(o){var t,n,a;t="",o.supports&&(t+="@supports (".concat(o.supports,") {")),o.media&&(t+="@media ".concat(o.media," {")),(n=void 0!==o.layer)&&(t+="@layer".concat(o.layer.length>0?" ".concat(o.layer):""," {")),t+=o.css,n&&(t+="}"),o.media&&(t+="}"),o.supports&&(t+="}"),(a=o.sourceMap)&&"u">typeof btoa&&(t+="\n/*# sourceMappingURL=data:application/json;base64,".concat(btoa(unescape(encodeURIComponent(JSON.stringify(a))))," */")),e.styleTagTransform(t,r,e.options)},remove:function(){var e;null===(e=r).parentNode||e.parentNode.removeChild(e)}}}},113(e){e.exports=function(e,r){if(r.styleSheet)r.styleSheet.cssText=e;else{for(;r.firstChild;)r.removeChild(r.firstChild);r.appendChild(document.createTextNode(e))}}},959(e,r,o){var t=o(72),n=o.n(t),a=o(825),i=o.n(a),s=o(659),p=o.n(s),l=o(56),d=o.n(l),m=o(540),c=o.n(m),u=o(113),b=o.n(u),h=o(646),f={};f.styleTagTransform=b(),f.setAttributes=d(),f.insert=p().bind(null,"head"),f.domAPI=i(),f.insertStyleElement=c(),n()(h.A,f),h.A&&h.A.locals&&h.A.locals}}]);
