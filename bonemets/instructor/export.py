@@ -21,6 +21,7 @@ import argparse
 import csv
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bonemets.errors import UserError
 
@@ -42,52 +43,46 @@ def display_name(student_id: str, first: str | None, last: str | None) -> str:
     return ", ".join(names) if names else student_id
 
 
-def released_assignments(db_url: str) -> list[tuple[str, float]]:
+def released_assignments(gradebook: Any) -> list[tuple[str, float]]:
     """Assignments (name, points possible) with at least one submission, in gradebook order."""
-    from nbgrader.api import Gradebook
-
-    with Gradebook(db_url) as gradebook:
-        return [
-            (a.name, float(a.max_score))
-            for a in gradebook.assignments
-            if gradebook.assignment_submissions(a.name)
-        ]
+    return [
+        (a.name, float(a.max_score))
+        for a in gradebook.assignments
+        if gradebook.assignment_submissions(a.name)
+    ]
 
 
-def grades(db_url: str, assignments: list[str]) -> list[StudentGrades]:
-    from nbgrader.api import Gradebook, MissingEntry
+def grades(gradebook: Any, assignments: list[str]) -> list[StudentGrades]:
+    """Each student's score per assignment (after late penalty; None: nothing submitted)."""
+    from nbgrader.api import MissingEntry
 
     result = []
-    with Gradebook(db_url) as gradebook:
-        for student in gradebook.students:
-            scores: dict[str, float | None] = {}
-            for name in assignments:
-                try:
-                    submission = gradebook.find_submission(name, student.id)
-                except MissingEntry:
-                    scores[name] = None
-                else:
-                    penalty = submission.late_submission_penalty or 0.0
-                    scores[name] = max(0.0, float(submission.score) - float(penalty))
-            result.append(
-                StudentGrades(
-                    student.id,
-                    student.lms_user_id,
-                    display_name(student.id, student.first_name, student.last_name),
-                    scores,
-                )
+    for student in gradebook.students:
+        scores: dict[str, float | None] = {}
+        for name in assignments:
+            try:
+                submission = gradebook.find_submission(name, student.id)
+            except MissingEntry:
+                scores[name] = None
+            else:
+                penalty = submission.late_submission_penalty or 0.0
+                scores[name] = max(0.0, float(submission.score) - float(penalty))
+        result.append(
+            StudentGrades(
+                student.id,
+                student.lms_user_id,
+                display_name(student.id, student.first_name, student.last_name),
+                scores,
             )
+        )
     return result
 
 
-def write_nbgrader_csv(db_url: str, assignments: list[str], path: Path) -> Path:
+def write_nbgrader_csv(gradebook: Any, assignments: list[str], path: Path) -> Path:
     """nbgrader's own CSV export (its ``CsvExportPlugin``), limited to ``assignments``."""
-    from nbgrader.api import Gradebook
     from nbgrader.plugins.export import CsvExportPlugin
 
-    plugin = CsvExportPlugin(to=str(path), assignment=list(assignments))
-    with Gradebook(db_url) as gradebook:
-        plugin.export(gradebook)
+    CsvExportPlugin(to=str(path), assignment=list(assignments)).export(gradebook)
     return path
 
 
@@ -119,18 +114,24 @@ def write_canvas_csv(
 
 def export(args: argparse.Namespace) -> int:
     """``bonemets export [--course-dir D] [--out DIR]``."""
+    from nbgrader.api import Gradebook
+
     from bonemets.grading.course import course_site
 
     site = course_site(args.course_dir)
-    released = released_assignments(site.db_url)
-    if not released:
-        raise UserError(f"no submissions in {site.db_url} yet: nothing to export")
-    names = [name for name, _ in released]
     out = (args.out or site.root / "exports").resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    nbgrader_csv = write_nbgrader_csv(site.db_url, names, out / "grades_nbgrader.csv")
-    canvas_csv = write_canvas_csv(grades(site.db_url, names), released, out / "grades_canvas.csv")
+    with Gradebook(site.db_url) as gradebook:  # opened once: each opening runs alembic
+        released = released_assignments(gradebook)
+        if not released:
+            raise UserError(f"no submissions in {site.db_url} yet: nothing to export")
+        names = [name for name, _ in released]
+        skipped = [a.name for a in gradebook.assignments if a.name not in names]
+        out.mkdir(parents=True, exist_ok=True)
+        nbgrader_csv = write_nbgrader_csv(gradebook, names, out / "grades_nbgrader.csv")
+        canvas_csv = write_canvas_csv(grades(gradebook, names), released, out / "grades_canvas.csv")
     print(f"exported {', '.join(names)} from {site.db_url}")
+    if skipped:
+        print(f"left out (no submission yet, so no row of zeros): {', '.join(skipped)}")
     print(f"wrote {nbgrader_csv}")
     print(f"wrote {canvas_csv}")
     return 0
