@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import tempfile
+import warnings
 from pathlib import Path
 
 from traitlets.config import Config
@@ -28,10 +29,8 @@ def feedback_for(notebook: Path, out: Path) -> tuple[Path, int, int]:
 
     Raises :class:`UserError` (one line) for a file that is not an assignment notebook.
     """
-    from bonemets.grading.course import NbgraderFailed, api, checked
     from bonemets.grading.sanitize import terminal_safe
     from bonemets.grading.selfcheck import NotebookProblem, score_notebook
-    from bonemets.grading.source_builder import write_source
 
     try:
         report = score_notebook(notebook)  # the check's reading: same scores, same errors
@@ -40,11 +39,23 @@ def feedback_for(notebook: Path, out: Path) -> tuple[Path, int, int]:
     assignments = {result.item.assignment for result in report.results}
     if len(assignments) != 1:
         raise UserError(f"{notebook}: holds questions of several assignments; use one notebook")
-    (assignment,) = assignments
+    page, _ = grade_in_throwaway_course(notebook, assignments.pop())
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(page)
+    return out, report.score, report.max_points
+
+
+def grade_in_throwaway_course(notebook: Path, assignment: str) -> tuple[bytes, str]:
+    """nbgrader's generate_assignment, autograde and generate_feedback in a temporary
+    course folder; the feedback page's bytes and nbgrader's log of the three steps."""
+    from bonemets.grading.course import NbgraderFailed, api, checked
+    from bonemets.grading.source_builder import write_source
+
     extra = Config()
     extra.Autograde.autograde_preprocessors = [
         p for p in _configured_preprocessors() if not p.endswith(".Execute")
     ]
+    logs = []
     with tempfile.TemporaryDirectory(prefix="bonemets-selfgrade-") as folder:
         root = Path(folder)
         write_source(assignment, root)
@@ -52,18 +63,20 @@ def feedback_for(notebook: Path, out: Path) -> tuple[Path, int, int]:
         submitted = root / "submitted" / LEARNER / assignment
         submitted.mkdir(parents=True)
         try:
-            checked(grader.generate_assignment(assignment), "generate_assignment")
-            shutil.copyfile(notebook, submitted / f"{assignment}.ipynb")
-            checked(grader.autograde(assignment, LEARNER, create=True), "autograde")
-            checked(grader.generate_feedback(assignment, LEARNER), "generate_feedback")
+            with warnings.catch_warnings():
+                # nbgrader's own SQLAlchemy autoflush warnings: nothing a learner can act on.
+                warnings.simplefilter("ignore")
+                logs.append(checked(grader.generate_assignment(assignment), "generate")["log"])
+                shutil.copyfile(notebook, submitted / f"{assignment}.ipynb")
+                logs.append(checked(grader.autograde(assignment, LEARNER), "autograde")["log"])
+                result = grader.generate_feedback(assignment, LEARNER)
+                logs.append(checked(result, "generate_feedback")["log"])
         except NbgraderFailed as exc:
             raise UserError(
                 f"{notebook}: could not be graded ({str(exc).splitlines()[0]})"
             ) from None
         page = root / "feedback" / LEARNER / assignment / f"{assignment}.html"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(page, out)
-    return out, report.score, report.max_points
+        return page.read_bytes(), "\n".join(str(log) for log in logs)
 
 
 def _configured_preprocessors() -> list[str]:
