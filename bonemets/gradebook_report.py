@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +72,6 @@ def answers_from_autograded(
     (``None`` when blank or the cell is missing, :data:`UNREADABLE` when it cannot be read).
     Answers are read from the answer cells' source, never executed, as the grader reads them.
     """
-    import nbformat
-
     from bonemets.assessment.answers import UnreadableAnswer, read_answer
     from bonemets.assessment.bank import load_items
     from bonemets.assessment.shapes import AnswerShapeError, normalise
@@ -84,12 +83,7 @@ def answers_from_autograded(
     ]
     answers: dict[str, list[Any]] = {i.id: [] for i in items}
     for path in sorted(autograded.glob(f"*/{assignment}/*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
-        sources = {
-            cell.metadata.get("nbgrader", {}).get("grade_id"): cell.source
-            for cell in nb.cells
-            if cell.cell_type == "code"
-        }
+        sources = answer_sources(path)
         for item in items:
             source = sources.get(item.id + ANSWER_SUFFIX)
             answer: Any = None
@@ -101,6 +95,26 @@ def answers_from_autograded(
                     answer = UNREADABLE
             answers[item.id].append(answer)
     return answers
+
+
+def answer_sources(path: Path) -> dict[str, str]:
+    """Each code cell's source by nbgrader grade id, read as plain JSON: nbformat's schema
+    validation would cost more than the reading for a class of notebooks, and nothing here
+    is executed or trusted beyond the text."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cells = nb["cells"] if isinstance(nb, dict) else []
+    except (OSError, ValueError, KeyError):
+        return {}  # a damaged notebook: its answers count as unreadable
+    sources = {}
+    for cell in cells if isinstance(cells, list) else []:
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        grade_id = (cell.get("metadata") or {}).get("nbgrader", {}).get("grade_id")
+        source = cell.get("source", "")
+        if isinstance(grade_id, str):
+            sources[grade_id] = "".join(source) if isinstance(source, list) else str(source)
+    return sources
 
 
 def unsafe_choices_from_autograded(

@@ -10,13 +10,12 @@ the gradebook directly, in a second, without running nbgrader.
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import warnings
 from pathlib import Path
 from typing import Any
-
-import nbformat
 
 from bonemets.assessment.bank import items_for
 from bonemets.assessment.items import Item
@@ -73,6 +72,31 @@ def _source(item: Item, answer: Any) -> str:
     return f"{item.variable} = {'None' if answer is None else literal(answer)}"
 
 
+def answers_notebook(sources: dict[str, str]) -> dict[str, Any]:
+    """A notebook holding only the answer cells (what the report reads), as plain JSON:
+    building the full notebook would validate every cell against nbformat's schema."""
+    cells = [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": grade_id.replace("_", "-"),
+            "metadata": {
+                "nbgrader": {
+                    "grade": False,
+                    "grade_id": grade_id,
+                    "locked": False,
+                    "schema_version": 3,
+                    "solution": True,
+                }
+            },
+            "outputs": [],
+            "source": source,
+        }
+        for grade_id, source in sources.items()
+    ]
+    return {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+
+
 def build_demo_course(
     root: Path,
     assignment: str = "a2_systemic_treatment",
@@ -88,14 +112,12 @@ def build_demo_course(
     from nbgrader.api import Gradebook
 
     from bonemets.grading.marking import score_item
-    from bonemets.grading.source_builder import build_notebook
 
     rng = random.Random(seed)
     items = items_for(assignment)
     difficulty = {i.id: rng.uniform(-1.5, 1.0) for i in items}
     root.mkdir(parents=True, exist_ok=True)
     (root / "nbgrader_config.py").write_text(CONFIG, encoding="utf-8")
-    template = build_notebook(assignment)
     hand_graded = students // 2 if graded_short_answers is None else graded_short_answers
     url = f"sqlite:///{root / 'gradebook.db'}"
     with warnings.catch_warnings(), Gradebook(url) as gradebook:
@@ -115,7 +137,6 @@ def build_demo_course(
             ability = rng.gauss(0.0, 1.0)
             gradebook.add_student(student)
             gradebook.add_submission(assignment, student)
-            nb = nbformat.from_dict(template)
             sources = {}
             for item in items:
                 if not item.auto_graded:
@@ -128,13 +149,10 @@ def build_demo_course(
                     else (None if roll > 0.97 else wrong_answer(item, rng))
                 )
                 sources[f"{item.id}_answer"] = _source(item, answer)
-            for cell in nb.cells:
-                grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-                if grade_id in sources:
-                    cell.source = sources[grade_id]
             folder = root / "autograded" / student / assignment
             folder.mkdir(parents=True, exist_ok=True)
-            nbformat.write(nb, folder / f"{assignment}.ipynb")
+            text = json.dumps(answers_notebook(sources), indent=1, ensure_ascii=False)
+            (folder / f"{assignment}.ipynb").write_text(text + "\n", encoding="utf-8")
             for item in items:
                 grade = gradebook.find_grade(item.id, assignment, assignment, student)
                 if item.auto_graded:
@@ -146,7 +164,7 @@ def build_demo_course(
                     grade.needs_manual_grade = False
                 else:
                     grade.needs_manual_grade = True  # pending: not hand-graded yet
-            gradebook.db.commit()
+        gradebook.db.commit()
     return root
 
 
