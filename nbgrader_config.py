@@ -34,6 +34,10 @@ c.ClearSolutions.code_stub = {
 # stub, "Your answer to question N", stays: it is outside the solution region).
 c.ClearSolutions.text_stub = SHORT_ANSWER_STUB
 
+# Every route to release/ (bonemets release, nbgrader generate_assignment, formgrader's
+# Generate button) writes the same bytes and drops the source-only "edit the bank" note.
+c.GenerateAssignment.exporter_class = "bonemets.grading.release_format.ReleaseNotebook"
+
 exchange = Path(os.environ.get("BONEMETS_EXCHANGE", here / ".exchange"))
 exchange.mkdir(parents=True, exist_ok=True)
 c.Exchange.root = str(exchange)

@@ -47,6 +47,11 @@ class Command:
 ASSIGNMENTS = arg(
     "assignments", nargs="*", help="assignment ids (default: every assignment with items)"
 )
+FORCE = arg(
+    "--force",
+    action="store_true",
+    help="overwrite source notebooks edited by hand (the edit is lost; edit the item bank)",
+)
 
 # Instructor commands act on the course nbgrader would use here (grading.course.course_site).
 COURSE_DIR = arg(
@@ -112,12 +117,12 @@ COMMANDS: dict[str, Command] = {
     "build-source": Command(
         "Write the source/ notebooks from the item bank",
         "bonemets.grading.commands:build_source",
-        (ASSIGNMENTS,),
+        (ASSIGNMENTS, FORCE),
     ),
     "release": Command(
         "Build source/ from the item bank and regenerate release/ with nbgrader",
         "bonemets.grading.commands:release",
-        (ASSIGNMENTS,),
+        (ASSIGNMENTS, FORCE),
     ),
     "check": Command(
         "Score an assignment notebook yourself, with the rationales",
