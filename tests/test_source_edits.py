@@ -86,3 +86,21 @@ def test_formgrader_uses_the_same_exporter(tmp_path: Path) -> None:
     assert config.GenerateAssignment.exporter_class == (
         "bonemets.grading.release_format.ReleaseNotebook"
     )
+
+
+def test_the_exchange_is_created_as_nbgrader_wants_it(
+    tmp_path: Path, repo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """nbgrader's release_assignment warned "Permissions for exchange directory ... are
+    invalid" on the first release when the folder was made with the umask's 0o755."""
+    from stat import S_IMODE
+
+    from traitlets.config.loader import PyFileConfigLoader
+
+    from bonemets.grading.course import course_config
+
+    course_config(tmp_path / "course")
+    assert S_IMODE((tmp_path / "course" / ".exchange").stat().st_mode) == 0o777
+    monkeypatch.setenv("BONEMETS_EXCHANGE", str(tmp_path / "hub-exchange"))
+    PyFileConfigLoader("nbgrader_config.py", path=str(repo_root)).load_config()
+    assert S_IMODE((tmp_path / "hub-exchange").stat().st_mode) == 0o777

@@ -33,7 +33,9 @@ def course_config(root: Path, extra: Config | None = None) -> Config:
     config.CourseDirectory.root = str(root)
     config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
     config.Exchange.root = str(root / ".exchange")
-    (root / ".exchange").mkdir(parents=True, exist_ok=True)
+    if not (root / ".exchange").exists():
+        (root / ".exchange").mkdir(parents=True)
+        (root / ".exchange").chmod(0o777)  # as nbgrader sets it (else it warns on release)
     if extra is not None:
         config.merge(extra)
     return config
