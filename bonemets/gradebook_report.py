@@ -213,8 +213,8 @@ def item_analysis(args: argparse.Namespace) -> int:
     for line in [HEADER, *table]:
         print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
     print()
-    for line in summary_lines(stats):
-        print(line)
+    for text in summary_lines(stats):
+        print(text)
     if getattr(args, "csv", None):
         with args.csv.open("w", newline="") as handle:
             csv.writer(handle).writerows([HEADER, *table])

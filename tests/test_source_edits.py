@@ -65,7 +65,7 @@ def test_the_release_command_refuses_in_one_line(
 def test_release_layout_drops_instructor_only_parts() -> None:
     nb = nbformat.v4.new_notebook(
         cells=[
-            nbformat.v4.new_markdown_cell("note", metadata={"bonemets": {"source_only": True}}),
+            nbformat.v4.new_markdown_cell("note", metadata={"bonemets_source_only": True}),
             nbformat.v4.new_markdown_cell("line one\nline two"),
         ],
         metadata={"widgets": {"state": 1}, "bonemets": {"fingerprint": "x"}},

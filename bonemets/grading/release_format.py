@@ -16,17 +16,16 @@ from typing import Any
 from nbconvert.exporters import Exporter, NotebookExporter
 from nbformat.notebooknode import NotebookNode
 
-#: Cell metadata marking a cell that belongs in source/ only (the "edit the bank" note).
-SOURCE_ONLY = "source_only"
+#: Cell metadata marking a cell that belongs in source/ only (the "edit the bank" note);
+#: its own key, apart from the answer forms' ``bonemets`` cell metadata.
+SOURCE_ONLY = "bonemets_source_only"
 #: Notebook metadata written by the source builder (its fingerprint of the generated cells).
 BUILDER_KEY = "bonemets"
 
 
 def release_text(nb: NotebookNode) -> str:
     """The release notebook as text: instructor-only parts dropped, one fixed layout."""
-    nb.cells = [
-        c for c in nb.cells if not c.get("metadata", {}).get(BUILDER_KEY, {}).get(SOURCE_ONLY)
-    ]
+    nb.cells = [c for c in nb.cells if not c.get("metadata", {}).get(SOURCE_ONLY)]
     nb.metadata.pop("widgets", None)  # widget state saved by a browser varies run to run
     nb.metadata.pop(BUILDER_KEY, None)
     return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
@@ -35,7 +34,7 @@ def release_text(nb: NotebookNode) -> str:
 class ReleaseNotebook(NotebookExporter):
     """nbconvert's notebook exporter, writing :func:`release_text`."""
 
-    def from_notebook_node(
+    def from_notebook_node(  # type: ignore[override]  # returns text, as NotebookExporter
         self, nb: NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[str, dict[str, Any]]:
         # Exporter's own from_notebook_node runs the preprocessors nbgrader registered.

@@ -252,7 +252,7 @@ def source_note(assignment: str) -> str:
 
 def _note_cell(assignment: str) -> NotebookNode:
     cell: NotebookNode = nbformat.v4.new_markdown_cell(
-        source=source_note(assignment), metadata={BUILDER_KEY: {SOURCE_ONLY: True}}
+        source=source_note(assignment), metadata={SOURCE_ONLY: True}
     )
     cell.id = f"{assignment.replace('_', '-')}-source-note"
     return cell

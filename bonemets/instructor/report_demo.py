@@ -45,9 +45,9 @@ def wrong_answer(item: Item, rng: random.Random) -> Any:
     if isinstance(key, frozenset):
         letters = _letters(item.options) or [str(x) for x in key]
         size = len(key) if item.select else max(1, rng.randint(1, len(letters)))
-        picked = frozenset(rng.sample(letters, min(size, len(letters))))
-        if all(isinstance(x, int) for x in key):
-            picked = frozenset(int(x) for x in picked)
+        sample = rng.sample(letters, min(size, len(letters)))
+        numbers = all(isinstance(x, int) for x in key)  # a highlight item's phrase numbers
+        picked = frozenset(int(x) for x in sample) if numbers else frozenset(sample)
         return picked if picked != key else frozenset(list(picked)[:-1] or picked)
     if isinstance(key, dict):
         rows = {row.id: row for row in item.rows}
@@ -75,7 +75,7 @@ def _source(item: Item, answer: Any) -> str:
 def answers_notebook(sources: dict[str, str]) -> dict[str, Any]:
     """A notebook holding only the answer cells (what the report reads), as plain JSON:
     building the full notebook would validate every cell against nbformat's schema."""
-    cells = [
+    cells: list[dict[str, Any]] = [
         {
             "cell_type": "code",
             "execution_count": None,

@@ -68,8 +68,8 @@ def items_plot(stats: TestStatistics) -> Plot:
                 )
         axes.axhline(0, color=OKABE_ITO["black"], linewidth=0.8)
         axes.set_xlim(-0.02, 1.02)
-        lowest = min([s.discrimination for s in plotted] + [-0.3])  # type: ignore[type-var]
-        axes.set_ylim(max(-1.05, float(lowest) - 0.1), 1.05)
+        lowest = min([float(s.discrimination or 0.0) for s in plotted] + [-0.3])
+        axes.set_ylim(max(-1.05, lowest - 0.1), 1.05)
         axes.set_xlabel("Difficulty p (share of the points earned)")
         axes.set_ylabel("Discrimination (upper − lower 27%)")
         axes.set_title("Items by difficulty and discrimination")
