@@ -173,7 +173,7 @@ def test_unsafe_share_read_from_autograded_notebooks(tmp_path) -> None:
     for student, cells in answers.items():
         nb = build_notebook("a2_systemic_treatment")
         for cell in nb.cells:
-            grade_id = cell.metadata["nbgrader"]["grade_id"]
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
             if grade_id in cells:
                 cell.source = cells[grade_id]
         folder = tmp_path / student / "a2_systemic_treatment"
