@@ -84,3 +84,15 @@ def test_bad_input_is_one_line_and_exit_2(
     assert "\n" not in err
     assert main(["report", ASSIGNMENT, "--course-dir", str(tmp_path)]) == 2
     assert "is not an nbgrader course directory" in capsys.readouterr().err
+
+
+def test_register_acts_on_the_course_directory_and_names_it(
+    demo_course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from nbgrader.api import Gradebook
+
+    assert main(["register", "--course-dir", str(demo_course)]) == 0
+    url = f"sqlite:///{demo_course / 'gradebook.db'}"
+    assert capsys.readouterr().out.strip().endswith(f"assignments in {url}")
+    with Gradebook(url) as gradebook:
+        assert "a1_diagnosis" in {a.name for a in gradebook.assignments}
