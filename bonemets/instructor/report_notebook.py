@@ -7,9 +7,12 @@ says so, so the notebook always runs.
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
+from bonemets import paths
 from bonemets.errors import UserError
 from bonemets.figures import figure_html, table_html
 from bonemets.gradebook_report import HEADER, report_rows
@@ -37,16 +40,21 @@ def open_class(
     from bonemets.grading.course import course_site
 
     where = "the course directory"
-    try:
-        site = course_site(course_dir)
-        where = str(site.root)
-        autograded = site.root / "autograded"
-        return build_report(site.db_url, assignment, autograded), f"Class: {site.root}"
-    except UserError:
-        pass  # not a course, no such assignment, or nothing graded yet: show the demo
+    # The folder given, else the kernel's working folder, else the course this package is in
+    # (JupyterLab starts the kernel in notebooks/instructor/, which is not a course).
+    for candidate in [course_dir] if course_dir else [None, paths.repo_root()]:
+        try:
+            site = course_site(candidate)
+            where = str(site.root)
+            autograded = site.root / "autograded"
+            return build_report(site.db_url, assignment, autograded), f"Class: {site.root}"
+        except UserError:
+            continue  # not a course, no such assignment, or nothing graded yet
+
     from bonemets.instructor.report_demo import build_demo_course
 
     folder = Path(tempfile.mkdtemp(prefix="bonemets-demo-class-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # gone when the kernel stops
     build_demo_course(folder, assignment, students=students)
     report = build_report(f"sqlite:///{folder / 'gradebook.db'}", assignment, folder / "autograded")
     note = DEMO_NOTE.format(assignment=assignment, where=where, students=students, folder=folder)
