@@ -216,7 +216,10 @@ def item_analysis(args: argparse.Namespace) -> int:
     for text in summary_lines(stats):
         print(text)
     if getattr(args, "csv", None):
-        with args.csv.open("w", newline="") as handle:
-            csv.writer(handle).writerows([HEADER, *table])
+        try:
+            with args.csv.open("w", newline="") as handle:
+                csv.writer(handle).writerows([HEADER, *table])
+        except OSError as exc:
+            raise UserError(f"cannot write {args.csv}: {exc.strerror or exc}") from None
         print(f"wrote {args.csv.resolve()}")
     return 0

@@ -96,3 +96,16 @@ def test_register_acts_on_the_course_directory_and_names_it(
     assert capsys.readouterr().out.strip().endswith(f"assignments in {url}")
     with Gradebook(url) as gradebook:
         assert "a1_diagnosis" in {a.name for a in gradebook.assignments}
+
+
+def test_an_unwritable_out_folder_is_one_line(
+    demo_course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert (
+        main(["report", ASSIGNMENT, "--course-dir", str(demo_course), "--out", str(blocker)]) == 2
+    )
+    err = capsys.readouterr().err
+    assert err.startswith(f"bonemets report: cannot write the report to {blocker}")
+    assert err.count("\n") == 1

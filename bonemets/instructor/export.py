@@ -114,22 +114,29 @@ def write_canvas_csv(
 
 def export(args: argparse.Namespace) -> int:
     """``bonemets export [--course-dir D] [--out DIR]``."""
-    from nbgrader.api import Gradebook
-
     from bonemets.grading.course import course_site
 
     site = course_site(args.course_dir)
     out = (args.out or site.root / "exports").resolve()
-    with Gradebook(site.db_url) as gradebook:  # opened once: each opening runs alembic
+    try:
+        return _export(site.db_url, out)
+    except OSError as exc:
+        raise UserError(f"cannot write the export to {out}: {exc.strerror or exc}") from None
+
+
+def _export(db_url: str, out: Path) -> int:
+    from nbgrader.api import Gradebook
+
+    with Gradebook(db_url) as gradebook:  # opened once: each opening runs alembic
         released = released_assignments(gradebook)
         if not released:
-            raise UserError(f"no submissions in {site.db_url} yet: nothing to export")
+            raise UserError(f"no submissions in {db_url} yet: nothing to export")
         names = [name for name, _ in released]
         skipped = [a.name for a in gradebook.assignments if a.name not in names]
         out.mkdir(parents=True, exist_ok=True)
         nbgrader_csv = write_nbgrader_csv(gradebook, names, out / "grades_nbgrader.csv")
         canvas_csv = write_canvas_csv(grades(gradebook, names), released, out / "grades_canvas.csv")
-    print(f"exported {', '.join(names)} from {site.db_url}")
+    print(f"exported {', '.join(names)} from {db_url}")
     if skipped:
         print(f"left out (no submission yet, so no row of zeros): {', '.join(skipped)}")
     print(f"wrote {nbgrader_csv}")

@@ -309,7 +309,10 @@ def report(args: argparse.Namespace) -> int:
     )
     result = build_report(site.db_url, args.assignment, autograded)
     out = (args.out or site.root / "reports" / args.assignment).resolve()
-    written = write_report(result, out)
+    try:
+        written = write_report(result, out)
+    except OSError as exc:
+        raise UserError(f"cannot write the report to {out}: {exc.strerror or exc}") from None
     for line in summary_lines(result.stats):
         print(line)
     print(f"wrote {len(written)} files to {out}")

@@ -40,8 +40,11 @@ def feedback_for(notebook: Path, out: Path) -> tuple[Path, int, int]:
     if len(assignments) != 1:
         raise UserError(f"{notebook}: holds questions of several assignments; use one notebook")
     page, _ = grade_in_throwaway_course(notebook, assignments.pop())
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(page)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(page)
+    except OSError as exc:
+        raise UserError(f"cannot write the feedback page to {out}: {exc.strerror or exc}") from None
     return out, report.score, report.max_points
 
 
