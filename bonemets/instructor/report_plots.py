@@ -43,6 +43,7 @@ def items_plot(stats: TestStatistics) -> Plot:
         ):
             axes.axhspan(low, high, facecolor="none", hatch=hatch, edgecolor="#cccccc", lw=0)
             axes.text(1.02, (max(low, -0.3) + min(high, 1.0)) / 2, band, va="center", fontsize=9)
+        placed: list[tuple[float, float]] = []  # label anchors so far, to keep them apart
         plotted = [
             s for s in stats.items if s.difficulty is not None and s.discrimination is not None
         ]
@@ -59,10 +60,11 @@ def items_plot(stats: TestStatistics) -> Plot:
                 **style.line_kwargs(),
             )
             for s in members:
+                x, y = float(s.difficulty or 0.0), float(s.discrimination or 0.0)
                 axes.annotate(
                     s.item.split("_", 1)[-1],
-                    (s.difficulty, s.discrimination),
-                    xytext=(4, 4),
+                    (x, y),
+                    xytext=_label_offset(x, y, placed),
                     textcoords="offset points",
                     fontsize=8,
                 )
@@ -170,6 +172,24 @@ def mastery_plot(
         + "."
     )
     return Plot(name, title, figure, alt, ("group", "items", "points", "share"), rows)
+
+
+# Where a point's label goes (points from the point): right-above first, then the other
+# corners and further out, so labels of items bunched together do not print over each other.
+_OFFSETS = ((4, 4), (4, -11), (-22, 4), (-22, -11), (4, 14), (4, -21), (-22, 14), (-22, -21))
+
+
+def _label_offset(x: float, y: float, placed: list[tuple[float, float]]) -> tuple[int, int]:
+    """The first offset whose label lies clear of those placed (in axis units: the axes
+    span about 1.0 wide and 1.4 high on a 7 x 4.4 inch figure, 72 points an inch)."""
+    per_point_x, per_point_y = 1.0 / (7 * 72 * 0.85), 1.4 / (4.4 * 72 * 0.8)
+    for dx, dy in _OFFSETS:
+        anchor = (x + dx * per_point_x, y + dy * per_point_y)
+        if all(abs(anchor[0] - ax) > 0.06 or abs(anchor[1] - ay) > 0.045 for ax, ay in placed):
+            placed.append(anchor)
+            return dx, dy
+    placed.append((x, y))
+    return _OFFSETS[0]
 
 
 def _edges(possible: float) -> list[float]:
