@@ -10,7 +10,11 @@ marked by the instructor's own Canvas policy, not by this export.
 
 Canvas's layout (its "Export" of the gradebook, which its "Import" reads back): columns
 Student, ID, SIS User ID, SIS Login ID, Section, then one column per assignment; a second
-row "Points Possible" gives each assignment's maximum. Student ids are written exactly as
+row "Points Possible" gives each assignment's maximum. (Checked against Ohio State's
+Teaching and Learning Resource Center, "Import CSV File for Carmen Grades", and VCU's
+Canvas "Gradebook Action Menu" notes: one of Student name, ID or SIS User ID identifies the
+student, then SIS Login ID, Section and the assignment columns; a new column name makes a
+new assignment.) Student ids are written exactly as
 the gradebook holds them: the nbgrader student id (the JupyterHub user name) in SIS Login
 ID, and ``lms_user_id`` (when the gradebook has it, e.g. from an LTI roster) in ID.
 """
