@@ -34,8 +34,17 @@ c.ClearSolutions.code_stub = {
 # stub, "Your answer to question N", stays: it is outside the solution region).
 c.ClearSolutions.text_stub = SHORT_ANSWER_STUB
 
+# Every route to release/ (bonemets release, nbgrader generate_assignment, formgrader's
+# Generate button) writes the same bytes and drops the source-only "edit the bank" note.
+c.GenerateAssignment.exporter_class = "bonemets.grading.release_format.ReleaseNotebook"
+
 exchange = Path(os.environ.get("BONEMETS_EXCHANGE", here / ".exchange"))
-exchange.mkdir(parents=True, exist_ok=True)
+if not exchange.exists():
+    # The mode nbgrader's release_assignment gives the exchange (everyone may write, so
+    # students can submit): created with the umask's 0o755 instead, the first release warned
+    # "Permissions for exchange directory ... are invalid" and changed them itself.
+    exchange.mkdir(parents=True)
+    exchange.chmod(0o777)
 c.Exchange.root = str(exchange)
 
 # Graded items are scored by the course's own preprocessor, right after Execute, from the

@@ -6,7 +6,6 @@ import argparse
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from bonemets import paths
 from bonemets.data import CourseDataError, Problem, load_course
 from bonemets.data.loader import Collection
 from bonemets.data.modules import assignment_ids
@@ -41,11 +40,16 @@ def validate_data(args: argparse.Namespace) -> int:
 
 
 def register(args: argparse.Namespace) -> int:
-    """Add every assignment to the gradebook (idempotent), as nbgrader's own db command does."""
+    """Add every assignment to the gradebook of the course directory nbgrader would use here
+    (idempotent, as nbgrader's own db command); print which gradebook changed."""
     from nbgrader.api import Gradebook  # heavy: import only when registering
 
-    with Gradebook(paths.gradebook_url(), course_id="bonemets") as gradebook:
+    from bonemets.grading.course import course_site
+
+    site = course_site(getattr(args, "course_dir", None))
+    course_id = str(site.config.CourseDirectory.get("course_id", "bonemets"))
+    with Gradebook(site.db_url, course_id=course_id) as gradebook:
         for name in assignment_ids():
             gradebook.update_or_create_assignment(name)
-    print(f"registered {len(assignment_ids())} assignments in gradebook.db")
+    print(f"registered {len(assignment_ids())} assignments in {site.db_url}")
     return 0

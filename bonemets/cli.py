@@ -47,6 +47,11 @@ class Command:
 ASSIGNMENTS = arg(
     "assignments", nargs="*", help="assignment ids (default: every assignment with items)"
 )
+FORCE = arg(
+    "--force",
+    action="store_true",
+    help="overwrite source notebooks edited by hand (the edit is lost; edit the item bank)",
+)
 
 # Instructor commands act on the course nbgrader would use here (grading.course.course_site).
 COURSE_DIR = arg(
@@ -62,14 +67,17 @@ COMMANDS: dict[str, Command] = {
         "bonemets.admin:validate_data",
     ),
     "register": Command(
-        "Register the assignments in nbgrader's gradebook", "bonemets.admin:register"
+        "Register the assignments in nbgrader's gradebook",
+        "bonemets.admin:register",
+        (COURSE_DIR,),
     ),
     "item-analysis": Command(
         "Difficulty, discrimination and reliability of an assignment's items",
         "bonemets.gradebook_report:item_analysis",
         (
             arg("assignment", help="assignment id, e.g. a1_diagnosis"),
-            arg("--db", help="gradebook URL (default: the course's gradebook.db)"),
+            COURSE_DIR,
+            arg("--db", help="gradebook URL (default: the course directory's gradebook)"),
             arg("--csv", type=Path, help="also write the table to this CSV file"),
             arg(
                 "--autograded",
@@ -79,15 +87,42 @@ COMMANDS: dict[str, Command] = {
             ),
         ),
     ),
+    # --- issue 16 (wt16b): instructor reports, grade export, self-grading -------------------
+    "report": Command(
+        "Item analysis of an assignment as CSV files, PNG plots and one HTML page",
+        "bonemets.instructor.report:report",
+        (
+            arg("assignment", help="assignment id, e.g. a1_diagnosis"),
+            COURSE_DIR,
+            arg("--out", type=Path, help="folder to write to (default: reports/ASSIGNMENT)"),
+        ),
+    ),
+    "export": Command(
+        "Final grades as nbgrader's CSV and as a CSV that Canvas's gradebook imports",
+        "bonemets.instructor.export:export",
+        (
+            COURSE_DIR,
+            arg("--out", type=Path, help="folder to write to (default: exports/)"),
+        ),
+    ),
+    "selfgrade": Command(
+        "Grade your own copy of an assignment notebook and get the feedback page",
+        "bonemets.instructor.selfgrade:selfgrade",
+        (
+            arg("notebook", type=Path, help="your copy of an assignment notebook"),
+            arg("--out", type=Path, help="where to write the feedback page (.html)"),
+        ),
+    ),
+    # --- end issue 16 (wt16b) ----------------------------------------------------------------
     "build-source": Command(
         "Write the source/ notebooks from the item bank",
         "bonemets.grading.commands:build_source",
-        (ASSIGNMENTS,),
+        (ASSIGNMENTS, FORCE),
     ),
     "release": Command(
         "Build source/ from the item bank and regenerate release/ with nbgrader",
         "bonemets.grading.commands:release",
-        (ASSIGNMENTS,),
+        (ASSIGNMENTS, FORCE),
     ),
     "check": Command(
         "Score an assignment notebook yourself, with the rationales",

@@ -99,6 +99,7 @@ def test_short_answer_has_no_form() -> None:
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_source_answer_cells_carry_the_form(assignment: str) -> None:
     nb = build_notebook(assignment)
+    nb.cells = [c for c in nb.cells if "nbgrader" in c.metadata]  # not the source-only note
     by_grade_id = {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells}
     for item in AUTO:
         if item.assignment != assignment:

@@ -161,10 +161,10 @@ class Item:
         own = tuple((None, o) for o in self.options)
         return own + tuple((row.id, o) for row in self.rows for o in row.options)
 
-    def unsafe_choices(self, answer: Any) -> tuple[Option, ...]:
-        """The unsafe options in a canonical ``answer`` (empty when none was chosen)."""
+    def chosen_options(self, answer: Any) -> frozenset[tuple[str | None, str]]:
+        """``(part, option id)`` pairs a canonical ``answer`` chose (part None: own options)."""
         if answer is None:
-            return ()
+            return frozenset()
         chosen: set[tuple[str | None, str]] = set()
         if isinstance(answer, str):
             chosen = {(None, answer)}
@@ -174,6 +174,11 @@ class Item:
             for part, value in answer.items():
                 letters = {value} if isinstance(value, str) else set(value)
                 chosen |= {(str(part), letter) for letter in letters}
+        return frozenset(chosen)
+
+    def unsafe_choices(self, answer: Any) -> tuple[Option, ...]:
+        """The unsafe options in a canonical ``answer`` (empty when none was chosen)."""
+        chosen = self.chosen_options(answer)
         return tuple(o for part, o in self.all_options() if o.unsafe and (part, o.id) in chosen)
 
     @property

@@ -23,7 +23,7 @@ def build_source(args: argparse.Namespace) -> int:
 
     root = paths.repo_root()
     for assignment in _assignments(args):
-        path = write_source(assignment, root)
+        path = write_source(assignment, root, force=getattr(args, "force", False))
         print(f"wrote {path.relative_to(root)}")
     return 0
 
@@ -33,7 +33,7 @@ def release(args: argparse.Namespace) -> int:
 
     root = paths.repo_root()
     try:
-        written = build_release(root, _assignments(args))
+        written = build_release(root, _assignments(args), force=getattr(args, "force", False))
     except NbgraderFailed as exc:
         first_line = str(exc).splitlines()[0]
         raise UserError(f"{first_line} (run nbgrader by hand to see its log)") from None

@@ -7,7 +7,6 @@ overrides), so ``bonemets release``, the tests and the benchmark grade exactly a
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +33,9 @@ def course_config(root: Path, extra: Config | None = None) -> Config:
     config.CourseDirectory.root = str(root)
     config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
     config.Exchange.root = str(root / ".exchange")
-    (root / ".exchange").mkdir(parents=True, exist_ok=True)
+    if not (root / ".exchange").exists():
+        (root / ".exchange").mkdir(parents=True)
+        (root / ".exchange").chmod(0o777)  # as nbgrader sets it (else it warns on release)
     if extra is not None:
         config.merge(extra)
     return config
@@ -54,25 +55,30 @@ def checked(result: dict[str, Any], what: str) -> dict[str, Any]:
 
 
 def normalise_release(path: Path) -> None:
-    """Drop what varies between runs so ``release/`` is byte-for-byte reproducible."""
-    nb = nbformat.read(path, as_version=4)
-    nb.metadata.pop("widgets", None)
-    text = json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    path.write_text(text, encoding="utf-8")
+    """Rewrite a release notebook in the one layout (``release_format``), e.g. one written
+    before ``GenerateAssignment.exporter_class`` was configured."""
+    from bonemets.grading.release_format import release_text
+
+    path.write_text(release_text(nbformat.read(path, as_version=4)), encoding="utf-8")
 
 
-def build_release(root: Path, assignments: list[str] | None = None) -> list[Path]:
-    """Write source notebooks from the item bank, then ``generate_assignment`` each one."""
+def build_release(
+    root: Path, assignments: list[str] | None = None, force: bool = False
+) -> list[Path]:
+    """Write source notebooks from the item bank, then ``generate_assignment`` each one.
+
+    nbgrader writes release/ in the course's one layout itself (``release_format``), so
+    this and formgrader's Generate button give the same bytes. A source notebook edited by
+    hand is refused (``SourceEditedByHand``) unless ``force``.
+    """
     chosen = assignments or assignment_ids()
     for assignment in chosen:
-        write_source(assignment, root)
+        write_source(assignment, root, force=force)
     grader = api(root)
     written = []
     for assignment in chosen:
         checked(grader.generate_assignment(assignment), f"generate_assignment {assignment}")
-        for path in sorted((root / "release" / assignment).glob("*.ipynb")):
-            normalise_release(path)
-            written.append(path)
+        written.extend(sorted((root / "release" / assignment).glob("*.ipynb")))
     return written
 
 

@@ -42,6 +42,11 @@ class WithholdFeedback(_Base):
     data_dir = Unicode(
         "", help="Folder with the course data (default: the repository's course_data/)."
     ).tag(config=True)
+    # nbconvert's HTML exporter configures ``NbConvertBase.display_data_priority`` for every
+    # preprocessor it runs; nbgrader's base class redeclares it without ``config=True``, so
+    # traitlets warned "not recognized by WithholdFeedback" on every generate_feedback.
+    # Accepting it (as nbgrader's own GetGrades does) silences that; it is not used here.
+    display_data_priority = List(Unicode(), help="Set by nbconvert; unused.").tag(config=True)
 
     def withheld_ids(self) -> set[str]:
         items = load_items(Path(self.data_dir) if self.data_dir else None)

@@ -30,6 +30,7 @@ import nh3
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbformat.notebooknode import NotebookNode
 from nbformat.notebooknode import from_dict as _untyped_from_dict
+from traitlets import List, Unicode
 
 try:  # nbgrader is installed wherever grading happens; keep this importable without it
     from nbgrader.preprocessors import NbGraderPreprocessor as _Base
@@ -320,6 +321,10 @@ def sanitize_cell(cell: NotebookNode) -> None:
 
 class SanitizeSubmission(_Base):
     """Make student-controlled content inert: Markdown, outputs, attachments, metadata."""
+
+    # Set by nbconvert's HTML exporter for every preprocessor; accepted here so that
+    # generate_feedback logs no "not recognized" warning (see feedback.WithholdFeedback).
+    display_data_priority = List(Unicode(), help="Set by nbconvert; unused.").tag(config=True)
 
     def preprocess(
         self, nb: NotebookNode, resources: dict[str, Any]

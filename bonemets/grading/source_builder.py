@@ -9,6 +9,8 @@ Output is deterministic (fixed cell ids, no timestamps) so ``release/`` is repro
 
 from __future__ import annotations
 
+import hashlib
+import json
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,9 @@ from bonemets.assessment.bank import items_for
 from bonemets.assessment.items import Exhibit, Item
 from bonemets.assessment.shapes import example
 from bonemets.data import ModuleObjectives, load_collection
+from bonemets.errors import UserError
 from bonemets.grading.answer_forms import form_metadata
+from bonemets.grading.release_format import BUILDER_KEY, SOURCE_ONLY
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -232,11 +236,59 @@ def intro_markdown(module: ModuleObjectives, items: list[Item]) -> str:
     )
 
 
+def source_note(assignment: str) -> str:
+    """The first cell of every source notebook (formgrader's Edit button opens it)."""
+    return (
+        "> **Instructor copy, generated from the item bank: edit the bank, not this file.**  \n"
+        f"> The questions, answer keys, points and rationales live in "
+        f"`course_data/assessment/{assignment}.yaml`. `make release` (`bonemets release`) "
+        "writes this notebook from there and then `release/` from this notebook, so an edit "
+        "made here is lost, and formgrader's Generate button would release it without the "
+        "bank knowing. `bonemets release` refuses to overwrite a notebook edited here "
+        "(naming it) unless you add `--force`. Students never see this note: it is left out "
+        "of `release/`."
+    )
+
+
+def _note_cell(assignment: str) -> NotebookNode:
+    cell: NotebookNode = nbformat.v4.new_markdown_cell(
+        source=source_note(assignment), metadata={SOURCE_ONLY: True}
+    )
+    cell.id = f"{assignment.replace('_', '-')}-source-note"
+    return cell
+
+
+def fingerprint(nb: NotebookNode) -> str:
+    """A hash of what an instructor could change by hand: each cell's type, source and
+    nbgrader metadata (not outputs or the layout Jupyter saves in)."""
+    cells = [
+        [c.get("cell_type"), c.get("source"), c.get("metadata", {}).get("nbgrader")]
+        for c in nb.cells
+    ]
+    return hashlib.sha256(json.dumps(cells, sort_keys=True).encode()).hexdigest()
+
+
+class SourceEditedByHand(UserError):
+    """A source notebook differs from what the item bank last wrote into it."""
+
+
+def edited_by_hand(path: Path) -> bool:
+    """Whether ``path`` was changed since the builder wrote it (its fingerprint disagrees).
+    A notebook from before fingerprints (none recorded) counts as not edited."""
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception:  # unreadable: it was certainly not left as generated
+        return True
+    recorded = nb.metadata.get(BUILDER_KEY, {}).get("fingerprint")
+    return recorded is not None and recorded != fingerprint(nb)
+
+
 def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
     """The source notebook for one assignment, straight from the item bank."""
     module = load_collection(ModuleObjectives, folder)[assignment]
     items = items_for(assignment, folder)
     cells = [
+        _note_cell(assignment),
         _cell(
             "markdown",
             intro_markdown(module, items),
@@ -244,7 +296,7 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
             grade=False,
             solution=False,
             locked=True,
-        )
+        ),
     ]
     cells.append(
         _cell(
@@ -327,12 +379,25 @@ def build_notebook(assignment: str, folder: Path | None = None) -> NotebookNode:
     )
     nb: NotebookNode = nbformat.v4.new_notebook(cells=cells)
     nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
+    nb.metadata[BUILDER_KEY] = {"fingerprint": fingerprint(nb)}
     return nb
 
 
-def write_source(assignment: str, root: Path, folder: Path | None = None) -> Path:
-    """Write ``root/source/<assignment>/<assignment>.ipynb``; return its path."""
+def write_source(
+    assignment: str, root: Path, folder: Path | None = None, force: bool = False
+) -> Path:
+    """Write ``root/source/<assignment>/<assignment>.ipynb``; return its path.
+
+    Refuses (:class:`SourceEditedByHand`, naming the file) to overwrite a notebook changed
+    by hand since it was written, unless ``force``: the item bank is the one definition.
+    """
     path = root / "source" / assignment / f"{assignment}.ipynb"
+    if not force and path.exists() and edited_by_hand(path):
+        raise SourceEditedByHand(
+            f"{path} was edited by hand (formgrader's Edit button leads there); its keys and "
+            f"points come from course_data/assessment/{assignment}.yaml. Make the change "
+            "there, or run again with --force to discard the edit."
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     nb = build_notebook(assignment, folder)
     nbformat.validate(nb)
