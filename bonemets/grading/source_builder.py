@@ -20,7 +20,6 @@ from nbformat.notebooknode import NotebookNode
 
 from bonemets.assessment.bank import items_for
 from bonemets.assessment.items import Exhibit, Item
-from bonemets.assessment.shapes import example
 from bonemets.data import ModuleObjectives, load_collection
 from bonemets.errors import UserError
 from bonemets.grading.answer_forms import form_metadata
@@ -108,10 +107,9 @@ def stem_markdown(item: Item, number: int | None = None) -> str:
     if body:
         parts.append(body)
     if item.auto_graded:
-        parts.append(
-            f"**How to answer:** use the form below; typed, the answer is {item.shape_text}, "
-            f"for example `{example(item.shape)}`."
-        )
+        # The typed fallback (no form) is in the answer box's own comment and at the top
+        # of the notebook; here a student reads words, not code.
+        parts.append("**How to answer:** use the form below.")
     return "\n\n".join(parts)
 
 
