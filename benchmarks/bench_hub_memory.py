@@ -102,7 +102,9 @@ def run_lesson_and_keep_kernel(path: Path) -> tuple[KernelManager, float]:
     """Run every cell of a lesson in a new kernel; the kernel stays alive for measuring."""
     nb = nbformat.read(path, as_version=4)
     manager = KernelManager(kernel_name="python3")
-    manager.start_kernel(cwd=str(path.parent), env={**os.environ, "MPLBACKEND": "Agg"})
+    manager.start_kernel(
+        cwd=str(path.parent), env={**os.environ, "MPLBACKEND": "Agg"}, stderr=subprocess.DEVNULL
+    )
     client = NotebookClient(nb, km=manager, timeout=180, allow_errors=False)
     started = time.perf_counter()
     client.kc = manager.client()

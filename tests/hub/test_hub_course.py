@@ -176,11 +176,12 @@ def people(trial: Trial) -> dict[str, HubUser]:
     roles = {"instructor": trial.instructors[0]}
     roles.update(zip(("right", "partly", "blank"), trial.students, strict=True))
     users = {role: HubUser(trial, name) for role, name in roles.items()}
-    # Started together: the hub answers each request once the server is up (or after 10 s).
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        list(pool.map(HubUser.start_server, [users[r] for r in ("right", "partly", "blank")]))
+    # Started in the background while the instructor releases (each request to the hub
+    # returns when the server is up, or after 10 s); `term` waits for them before fetching.
+    pool = ThreadPoolExecutor(max_workers=3)
     for role in ("right", "partly", "blank"):
-        users[role].wait_for_server()
+        pool.submit(users[role].start_server)
+    pool.shutdown(wait=False)
     return users
 
 
@@ -190,6 +191,8 @@ def term(trial: Trial, people: dict[str, HubUser]) -> dict[str, Any]:
     teacher = people["instructor"]
     teacher.formgrader("post", f"assignment/{ASSIGNMENT}/assign")
     teacher.formgrader("post", f"assignment/{ASSIGNMENT}/release")
+    for kind in ("right", "partly", "blank"):
+        people[kind].wait_for_server()
     for kind in ("right", "partly", "blank"):
         student = people[kind]
         released = {a["assignment_id"]: a["status"] for a in student.assignments()}
