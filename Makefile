@@ -17,7 +17,7 @@ LAB_ROOT := --allow-root
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab instructor test test-fast lint format release screenshots bench lock clean check-venv extension hub-trial hub-stop
+.PHONY: help setup lab instructor test test-fast lint format release screenshots bench lock clean check-venv extension student-wheel hub-trial hub-stop
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -92,12 +92,16 @@ hub-trial: setup ## Start a trial JupyterHub with the course, 3 students and an 
 hub-stop: ## Stop the trial hub and remove the accounts and files it made
 	$(BIN)/python deploy/jupyterhub/hub_trial.py down
 
+# Students' install for a hub image: lessons, data, answer forms and form checks, no keys.
+student-wheel: setup ## Build the student edition (no answer keys) into dist/
+	$(BIN)/python tools/student_wheel.py --out dist
+
 bench: setup ## Run the benchmarks and print their figures
 	$(BIN)/python benchmarks/run_all.py
 
 lock: setup ## Re-pin constraints.txt to what is installed now
 	@{ echo "# Exact versions installed by 'make' (pip constraints). Regenerate with 'make lock'."; \
-	  $(BIN)/python -m pip freeze --exclude-editable; } > constraints.txt
+	  $(BIN)/python -m pip freeze --all --exclude pip --exclude-editable; } > constraints.txt
 
 clean: ## Remove the venv, caches and nbgrader's student work (keeps source/ and release/)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .exchange gradebook.db submitted autograded feedback

@@ -5,6 +5,11 @@ folder sits beside the ``bonemets`` package. Installed elsewhere (a wheel, a Jup
 image), set ``BONEMETS_ROOT`` to the course folder that holds ``course_data/``, ``source/``
 and ``release/``, or ``BONEMETS_DATA`` to the data folder alone. The variables are read on
 every call, so a test (or an author) can point the course at another copy while it runs.
+
+The student edition (a wheel built by ``tools/student_wheel.py``) carries the lessons and
+their data inside the package, in ``bonemets/course_files/``, and no item bank: it is the
+course folder of last resort. Order: ``$BONEMETS_DATA`` (data only), ``$BONEMETS_ROOT``, the
+repository the package sits in, the packaged course.
 """
 
 from __future__ import annotations
@@ -19,25 +24,48 @@ ROOT_VARIABLE = "BONEMETS_ROOT"
 #: The course data folder, when it is not ``course_data/`` in the course folder.
 DATA_VARIABLE = "BONEMETS_DATA"
 
+#: The folder, inside the installed package, of the student edition's lessons and data.
+PACKAGED_COURSE = "course_files"
+
 # The folder holding the ``bonemets`` package: the repository root in a clone.
 _PACKAGE_PARENT = Path(__file__).resolve().parents[1]
+# Present only in the student edition (a clone or the instructors' install has none).
+_PACKAGED = Path(__file__).resolve().parent / PACKAGED_COURSE
 
 
 class CourseFolderNotFound(UserError):
     """A folder the course needs is not where it should be; the message names the variable."""
 
 
+class AnswerKeysNotInstalled(UserError):
+    """An instructor's function was called in the student edition, which has no item bank."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the answer keys are not installed here: this is the student edition of the "
+            "course, without the item bank or the instructors' commands"
+        )
+
+
+def student_edition() -> bool:
+    """Whether this install is the student edition (lessons packaged, no item bank)."""
+    return (_PACKAGED / "course_data").is_dir()
+
+
 def repo_root() -> Path:
-    """The course folder: ``$BONEMETS_ROOT``, else the repository the package sits in."""
+    """The course folder: ``$BONEMETS_ROOT``, else the repository the package sits in, else
+    (the student edition) the course packaged inside the package."""
     configured = os.environ.get(ROOT_VARIABLE)
     root = Path(configured) if configured else _PACKAGE_PARENT
-    if not (root / "course_data").is_dir():
-        how = f"{ROOT_VARIABLE}={configured}" if configured else f"the package's folder {root}"
-        raise CourseFolderNotFound(
-            f"{how} is not a course folder (it has no course_data/); set {ROOT_VARIABLE} "
-            "to the folder that holds course_data/, source/ and release/"
-        )
-    return root
+    if (root / "course_data").is_dir():
+        return root
+    if not configured and student_edition():
+        return _PACKAGED
+    how = f"{ROOT_VARIABLE}={configured}" if configured else f"the package's folder {root}"
+    raise CourseFolderNotFound(
+        f"{how} is not a course folder (it has no course_data/); set {ROOT_VARIABLE} "
+        "to the folder that holds course_data/, source/ and release/"
+    )
 
 
 def course_data() -> Path:
@@ -62,7 +90,7 @@ def release_dir() -> Path:
 
 
 def notebooks_dir() -> Path:
-    """The lessons."""
+    """The lessons (in the student edition, the packaged copy a hub image can copy out)."""
     return repo_root() / "notebooks"
 
 

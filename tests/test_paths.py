@@ -82,3 +82,28 @@ def test_grading_never_imports_a_command_line_module() -> None:
             for alias in node.names
         }
         assert not imported & {"bonemets.cli", "bonemets.admin"}, path.name
+
+
+def test_the_student_edition_finds_its_packaged_course_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Installed from the student wheel: no repository around the package, the lessons and
+    data packaged inside it (tools/student_wheel.py); the variables still come first."""
+    packaged = tmp_path / "site-packages" / "bonemets" / paths.PACKAGED_COURSE
+    (packaged / "course_data").mkdir(parents=True)
+    monkeypatch.setattr(paths, "_PACKAGE_PARENT", tmp_path / "site-packages")
+    monkeypatch.setattr(paths, "_PACKAGED", packaged)
+    monkeypatch.delenv(paths.ROOT_VARIABLE, raising=False)
+    monkeypatch.delenv(paths.DATA_VARIABLE, raising=False)
+    assert paths.student_edition()
+    assert paths.course_data() == packaged / "course_data"
+    assert paths.notebooks_dir() == packaged / "notebooks"
+    (tmp_path / "course" / "course_data").mkdir(parents=True)
+    monkeypatch.setenv(paths.ROOT_VARIABLE, str(tmp_path / "course"))
+    assert paths.course_data() == tmp_path / "course" / "course_data"
+    monkeypatch.setenv(paths.DATA_VARIABLE, str(tmp_path))
+    assert paths.course_data() == tmp_path
+
+
+def test_a_clone_is_not_the_student_edition() -> None:
+    assert not paths.student_edition()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bonemets import paths
 from bonemets.assessment.items import Item
 from bonemets.data import (
     CourseDataError,
@@ -56,6 +57,8 @@ def _validate(folder: Path) -> None:
 def load_items(folder: Path | None = None) -> dict[str, Item]:
     """Every item, validated, keyed by id, in catalog and file order."""
     folder = (folder or data_dir()).resolve()
+    if paths.student_edition() and not any((folder / file).is_file() for file in bank_files()):
+        raise paths.AnswerKeysNotInstalled()  # one plain line, not "file not found"
     items = dict(load_collection(Item, folder))
     _validate(folder)
     return items
