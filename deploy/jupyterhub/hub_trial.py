@@ -200,12 +200,12 @@ def remove_account(name: str) -> None:
 
 
 def processes_of(uid: int) -> list[int]:
-    """Process ids run by one (throwaway) account, read from /proc."""
+    """Living process ids of one (throwaway) account, read from /proc."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if entry.stat().st_uid == uid:
+                if entry.stat().st_uid == uid and alive(int(entry.name)):
                     found.append(int(entry.name))
             except FileNotFoundError:
                 continue
@@ -241,7 +241,9 @@ def base_interpreter(state: Path) -> Path:
     base = Path(sys.base_prefix)
     copy = state / "python"
     if not copy.exists():
-        skip = shutil.ignore_patterns("site-packages", "test", "__pycache__", "*.a")
+        # Compiled modules (__pycache__) are kept: the trial's accounts cannot write them,
+        # and without them every process would compile the standard library anew.
+        skip = shutil.ignore_patterns("site-packages", "test", "*.a")
         for part in ("bin", "lib"):
             shutil.copytree(base / part, copy / part, symlinks=True, ignore=skip)
         (copy / "lib" / PYTHON_TAG / "site-packages").mkdir()
@@ -292,10 +294,11 @@ def student_wheel(out: Path) -> Path | None:
 
 
 def install_student_wheel(trial: Trial, wheel: Path) -> None:
-    prefix = trial.root / "envs" / "student"
+    """pip run by the students' Python installs there; the `bonemets` of this environment
+    (outside that one) is left alone, where `--prefix` from here would uninstall it."""
     run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-         "--prefix", str(prefix), str(wheel)]
+        [str(trial.env_python("student")), "-m", "pip", "install", "--quiet", "--no-deps",
+         "--no-index", "--force-reinstall", "--disable-pip-version-check", str(wheel)]
     )  # fmt: skip
 
 
@@ -409,13 +412,11 @@ def stop_hub(trial: Trial) -> None:
 
 
 def alive(pid: int) -> bool:
+    """False for a process that is gone or a zombie (exited, not yet reaped)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        return not Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[-1].startswith("Z")
+    except (FileNotFoundError, ProcessLookupError):
         return False
-    # A zombie (our own child not yet reaped) counts as gone.
-    status = Path(f"/proc/{pid}/stat")
-    return not (status.exists() and status.read_text().split(") ")[-1].startswith("Z"))
 
 
 # ---- up and down -----------------------------------------------------------------------
@@ -479,6 +480,13 @@ def down(state: Path = DEFAULT_STATE) -> None:
     if not (state / "trial.json").exists():
         return
     trial = Trial.load(state)
+    # The accounts' servers, kernels and formgrader all stop at once (the hub would stop
+    # them one by one), then the hub and its proxy.
+    for name in trial.created_users:
+        with contextlib.suppress(KeyError):
+            for pid in processes_of(pwd.getpwnam(name).pw_uid):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGTERM)
     stop_hub(trial)
     for name in trial.created_users:
         remove_account(name)

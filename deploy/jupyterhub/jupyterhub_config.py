@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -160,6 +161,31 @@ c.Spawner.environment = {
     "MPLBACKEND": "Agg",
     **PASSED_ON,
 }
+# At each start, a student without ~/lessons gets a copy of the lessons that ship in the
+# students' environment (the student wheel). Copied by the student's own account, so the
+# hub (root) never writes in a home folder.
+COPY_LESSONS = (
+    "import shutil, sys\n"
+    "from pathlib import Path\n"
+    "from bonemets import paths\n"
+    "target = Path.home() / 'lessons'\n"
+    "if not target.exists() and not target.is_symlink():\n"
+    "    shutil.copytree(paths.notebooks_dir(), target)\n"
+)
+
+
+def give_lessons(spawner: object) -> None:
+    name = spawner.user.name  # type: ignore[attr-defined]
+    copied = subprocess.run(
+        ["runuser", "-u", name, "--", STUDENT_PYTHON, "-c", COPY_LESSONS],
+        capture_output=True, text=True, cwd="/", env={"PATH": SYSTEM_PATH, **PASSED_ON},
+        check=False,
+    )  # fmt: skip
+    if copied.returncode != 0:  # the server still starts; the log says why
+        spawner.log.warning("lessons not copied for %s: %s", name, copied.stderr[-300:])  # type: ignore[attr-defined]
+
+
+c.Spawner.pre_spawn_hook = give_lessons
 c.Spawner.start_timeout = 60
 c.Spawner.http_timeout = 60
 # Idle servers use memory (README, "Capacity"); jupyterhub-idle-culler can stop them.

@@ -270,6 +270,16 @@ def test_each_student_reads_their_own_score_in_feedback(
         assert (float(heading[1]), float(heading[2])) == (score, most)
 
 
+def test_each_student_finds_the_lessons_in_their_home(
+    people: dict[str, HubUser], term: dict[str, Any]
+) -> None:
+    for kind in ("right", "partly", "blank"):
+        student = people[kind]
+        listed = student.get(f"/user/{student.name}/api/contents/lessons").json()
+        names = {entry["name"] for entry in listed["content"]}
+        assert {p.name for p in (REPO / "notebooks").glob("0*.ipynb")} <= names
+
+
 # ---- refusals ---------------------------------------------------------------------------
 
 
