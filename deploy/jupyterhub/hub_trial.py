@@ -138,12 +138,6 @@ def run(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str
     return done  # type: ignore[no-any-return]
 
 
-def as_user(user: str, command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
-    """Run a command as a system user (login environment, home as cwd unless given)."""
-    kwargs.setdefault("cwd", pwd.getpwnam(user).pw_dir)
-    return run(["runuser", "-u", user, "--", *command], **kwargs)
-
-
 def proxy_command() -> str | None:
     return shutil.which("configurable-http-proxy") or next(
         (str(p) for p in [REPO / "node_modules/.bin/configurable-http-proxy"] if p.exists()),
@@ -245,7 +239,9 @@ def base_interpreter(state: Path) -> Path:
         # and without them every process would compile the standard library anew.
         skip = shutil.ignore_patterns("site-packages", "test", "*.a")
         for part in ("bin", "lib"):
-            shutil.copytree(base / part, copy / part, symlinks=True, ignore=skip)
+            shutil.copytree(
+                base / part, copy / part, symlinks=True, ignore=skip, copy_function=link_or_copy
+            )
         (copy / "lib" / PYTHON_TAG / "site-packages").mkdir()
     library = str(copy / "lib")
     if library not in os.environ.get("LD_LIBRARY_PATH", "").split(":"):
@@ -255,14 +251,40 @@ def base_interpreter(state: Path) -> Path:
     return copy / "bin" / own.name
 
 
+def link_or_copy(source: str, destination: str) -> None:
+    """A hard link (instant, no space) where both are on one file system, else a copy."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
+def packages_prefix(state: Path) -> Path:
+    """Where the trial's accounts read this environment's packages and Jupyter files: the
+    environment itself when they may, else a hard-linked copy in the trial folder (a clone
+    under /root, closed to other accounts)."""
+    if readable_by_everyone(base_site_packages()):
+        return Path(sys.prefix)
+    copy = state / "packages"
+    if not copy.exists():
+        for part in ("lib", "share", "etc"):
+            if (Path(sys.prefix) / part).exists():
+                shutil.copytree(
+                    Path(sys.prefix) / part, copy / part, symlinks=True,
+                    copy_function=link_or_copy,
+                )  # fmt: skip
+    return copy
+
+
 def thin_environment(folder: Path, extra_paths: Iterable[Path]) -> Path:
     """A venv whose packages are this environment's (read through a .pth file)."""
-    run([str(base_interpreter(folder.parents[1])), "-m", "venv", "--without-pip", str(folder)])
+    state = folder.parents[1]
+    run([str(base_interpreter(state)), "-m", "venv", "--without-pip", str(folder)])
+    base = packages_prefix(state)
     site = folder / "lib" / PYTHON_TAG / "site-packages"
-    lines = [str(p) for p in extra_paths] + [str(base_site_packages())]
+    lines = [str(p) for p in extra_paths] + [str(base / "lib" / PYTHON_TAG / "site-packages")]
     (site / "bonemets_trial.pth").write_text("\n".join(lines) + "\n")
     # Jupyter finds its server extensions and JupyterLab's files under sys.prefix.
-    base = Path(sys.prefix)
     (folder / "etc").mkdir(exist_ok=True)
     (folder / "etc" / "jupyter").symlink_to(base / "etc" / "jupyter")
     share = folder / "share" / "jupyter"
@@ -305,8 +327,10 @@ def install_student_wheel(trial: Trial, wheel: Path) -> None:
 # ---- course directory and exchange -----------------------------------------------------
 
 
-def install_course(trial: Trial) -> None:
-    """The grader's private copy of the course, registered in a fresh gradebook."""
+def install_course(trial: Trial) -> subprocess.Popen[str]:
+    """The grader's private copy of the course; returns its registration in a fresh
+    gradebook, still running (formgrader opens the gradebook only when asked, so the hub
+    may start meanwhile; `up` waits for both)."""
     grader = pwd.getpwnam(trial.grader)
     course = trial.course_dir
     course.mkdir(mode=0o700)
@@ -317,17 +341,17 @@ def install_course(trial: Trial) -> None:
         else:
             shutil.copy2(source, course / part)
     run(["chown", "-R", f"{grader.pw_uid}:{grader.pw_gid}", str(course)])
-    as_user(
-        trial.grader,
-        [str(trial.env_python("instructor")), "-m", "bonemets.cli", "register"],
-        cwd=course,
+    command = [str(trial.env_python("instructor")), "-m", "bonemets.cli", "register"]
+    return subprocess.Popen(
+        ["runuser", "-u", trial.grader, "--", *command],
+        cwd=course, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={
             **os.environ,
             "PATH": f"{trial.env_python('instructor').parent}:{SYSTEM_PATH}",
             "BONEMETS_ROOT": str(course),
             "BONEMETS_EXCHANGE": str(trial.exchange),
         },
-    )
+    )  # fmt: skip
 
 
 def install_exchange(trial: Trial) -> None:
@@ -362,16 +386,29 @@ def start_hub(trial: Trial, timeout: float = 90.0) -> None:
         )  # fmt: skip
     trial.hub_pid = process.pid
     trial.save()
+    wait_until(trial, f"{trial.url}/hub/api", (200,), timeout, process)
+
+
+def wait_for_formgrader(trial: Trial, timeout: float = 90.0) -> None:
+    """Formgrader starts after the hub; it answers (403 to a stranger) once it is up."""
+    wait_until(trial, f"{trial.url}/services/{trial.course_id}/api/status", (302, 403), timeout)
+
+
+def wait_until(
+    trial: Trial,
+    url: str,
+    statuses: tuple[int, ...],
+    timeout: float,
+    process: subprocess.Popen[bytes] | None = None,
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if process.poll() is not None:
+        if process is not None and process.poll() is not None:
             raise TrialError(f"the hub stopped at start; the end of its log:\n{log_tail(trial)}")
-        if _answers(f"{trial.url}/hub/api/") and _answers(
-            f"{trial.url}/services/{trial.course_id}/api/status", statuses=(200, 302, 403)
-        ):
+        if _answers(url, statuses):
             return
-        time.sleep(0.5)
-    raise TrialError(f"the hub did not answer within {timeout:.0f} s:\n{log_tail(trial)}")
+        time.sleep(0.3)
+    raise TrialError(f"{url} did not answer within {timeout:.0f} s:\n{log_tail(trial)}")
 
 
 def log_tail(trial: Trial, lines: int = 25) -> str:
@@ -428,18 +465,17 @@ def up(
     students: int = 3,
     port: int = 8000,
     password: str | None = None,
+    wait_for_service: bool = True,
 ) -> Trial:
-    """Accounts, environments, course, exchange and a running hub; undone on failure."""
+    """Accounts, environments, course, exchange and a running hub; undone on failure.
+
+    With `wait_for_service=False` it returns once the hub answers, while formgrader may
+    still be starting (the test signs students in meanwhile; `wait_for_formgrader`)."""
     why = missing_tools()
     if why:
         raise TrialError(f"cannot start a trial hub: {why}")
     if (state / "trial.json").exists():
         raise TrialError(f"a trial is already set up in {state}: `make hub-stop` first")
-    if not readable_by_everyone(base_site_packages()):
-        raise TrialError(
-            f"{base_site_packages()} must be readable by other accounts (the trial's users run"
-            " its packages): put the repository where every account can read it"
-        )
     state.mkdir(parents=True, exist_ok=True)
     os.chmod(state, 0o755)
     trial = Trial(
@@ -465,8 +501,13 @@ def up(
         if wheel is not None:
             install_student_wheel(trial, wheel)
         install_exchange(trial)
-        install_course(trial)
+        registering = install_course(trial)
         start_hub(trial)
+        output, _ = registering.communicate(timeout=120)
+        if registering.returncode != 0:
+            raise TrialError(f"registering the assignments failed: {output.strip()}")
+        if wait_for_service:
+            wait_for_formgrader(trial)
     except BaseException:
         if trial.log.exists():  # kept for reading: everything else the trial made goes
             shutil.copy(trial.log, state.parent / f"{state.name}-failed.log")

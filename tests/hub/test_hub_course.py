@@ -159,12 +159,16 @@ def trial(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Trial]:
     prefix = f"bmt{secrets.token_hex(2)}"
     state = Path("/var/tmp") / f"bonemets-hub-test-{prefix}"
     started = time.monotonic()
-    made = hub_trial.up(state, prefix=prefix, students=3, port=hub_trial.free_port())
+    made = hub_trial.up(
+        state, prefix=prefix, students=3, port=hub_trial.free_port(), wait_for_service=False
+    )
     print(f"hub up in {time.monotonic() - started:.1f} s")
     try:
         yield made
     finally:
+        stopping = time.monotonic()
         hub_trial.down(state)
+        print(f"hub down in {time.monotonic() - stopping:.1f} s")
         for name in made.created_users:
             assert as_student(made, name, ["true"]).returncode != 0, f"{name} not removed"
         assert not state.exists()
@@ -189,6 +193,7 @@ def people(trial: Trial) -> dict[str, HubUser]:
 def term(trial: Trial, people: dict[str, HubUser]) -> dict[str, Any]:
     """Release, fetch, answer, submit, collect, autograde, hand-grade, feedback: the loop."""
     teacher = people["instructor"]
+    hub_trial.wait_for_formgrader(trial)
     teacher.formgrader("post", f"assignment/{ASSIGNMENT}/assign")
     teacher.formgrader("post", f"assignment/{ASSIGNMENT}/release")
     for kind in ("right", "partly", "blank"):
