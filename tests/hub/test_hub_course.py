@@ -152,10 +152,6 @@ def trial(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Trial]:
     why = hub_trial.missing_tools()
     if why:
         missing(why)
-    reuse = os.environ.get("BONEMETS_HUB_TEST_REUSE")  # a developer's running trial hub
-    if reuse:
-        yield Trial.load(Path(reuse))
-        return
     prefix = f"bmt{secrets.token_hex(2)}"
     state = Path("/var/tmp") / f"bonemets-hub-test-{prefix}"
     started = time.monotonic()
