@@ -77,6 +77,7 @@ def test_student_nbgrader_config_names_course_exchange_and_hub_groups(
     assert student.CourseDirectory.course_id == "bonemets"
     assert student.Exchange.root == "/srv/x"
     assert student.Authenticator.plugin_class.__name__ == "JupyterHubAuthPlugin"
+    assert student.ExchangeFactory.submit.__name__ == "PrivateSubmit"
 
 
 def test_kubernetes_roles_match_the_one_machine_hub(hub: Config) -> None:

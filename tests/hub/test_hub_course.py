@@ -316,9 +316,12 @@ def test_a_student_cannot_list_or_read_another_students_work(
     # Through the student's own server: the contents API ends at their home folder.
     escaped = people["partly"].get(f"/user/{own}/api/contents/../{other}")
     assert escaped.status_code in (403, 404)
-    # A submission's folder name ends in random characters: without listing, not found.
-    names = [p.name for p in (course / "inbound").iterdir() if p.name.startswith(f"{other}+")]
-    assert names and all(len(n.split("+")) == 4 for n in names)
+    # Even with its name (random characters nobody can list), a submission stays closed:
+    # only the grader's group reads it (deploy/jupyterhub/student/nbgrader_config.py).
+    (submission,) = [p for p in (course / "inbound").iterdir() if p.name.startswith(f"{other}+")]
+    for target in (submission / f"{ASSIGNMENT}.ipynb", submission / "submission_secret.txt"):
+        refused = as_student(trial, own, ["cat", str(target)])
+        assert refused.returncode != 0 and "Permission denied" in refused.stderr, target
 
 
 def test_a_student_cannot_read_the_course_directory(
