@@ -17,7 +17,7 @@ LAB_ROOT := --allow-root
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab instructor test test-fast lint format release screenshots bench lock clean check-venv extension student-wheel
+.PHONY: help setup lab instructor test test-fast lint format release screenshots bench lock clean check-venv extension student-wheel hub-trial hub-stop
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -65,7 +65,7 @@ test: setup ## Set up, then run every test (unit, notebooks, nbgrader, browser)
 test-fast: setup ## Unit tests only (no notebook execution, no browser, no nbgrader runs)
 	$(BIN)/python -m pytest tests -m "not browser and not slow"
 
-LINTED := bonemets tests benchmarks tools nbgrader_config.py
+LINTED := bonemets tests benchmarks tools deploy nbgrader_config.py
 lint: setup ## Check the code: ruff (mistakes, formatting) and mypy (types, strict)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
@@ -82,6 +82,15 @@ screenshots: setup ## README gallery in docs/gallery/; tours of every lesson and
 
 extension: setup ## Rebuild the answer-form extension into bonemets/labextension/ (needs Node 20, npm)
 	cd extension && npm ci --no-audit --no-fund --loglevel=error && npm run build
+
+# A throwaway course hub on 127.0.0.1 (as root: it makes system accounts). HUB_PORT=8000.
+HUB_PORT ?= 8000
+hub-trial: setup ## Start a trial JupyterHub with the course, 3 students and an instructor (root)
+	@[ -x node_modules/.bin/configurable-http-proxy ] || npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python deploy/jupyterhub/hub_trial.py up --port $(HUB_PORT)
+
+hub-stop: ## Stop the trial hub and remove the accounts and files it made
+	$(BIN)/python deploy/jupyterhub/hub_trial.py down
 
 # Students' install for a hub image: lessons, data, answer forms and form checks, no keys.
 student-wheel: setup ## Build the student edition (no answer keys) into dist/

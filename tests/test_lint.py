@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-LINTED = ("bonemets", "tests", "benchmarks", "tools", "nbgrader_config.py")
+LINTED = ("bonemets", "tests", "benchmarks", "tools", "deploy", "nbgrader_config.py")
 
 
 def tool(name: str) -> str:
