@@ -384,6 +384,18 @@ def course_lock(root: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def warm_up(config: Config) -> None:
+    """Import nbgrader's converter and every configured preprocessor, and load the item bank,
+    before the workers fork: each starts with them loaded instead of loading them again."""
+    from nbgrader.converters import Autograde  # noqa: F401
+
+    from bonemets.assessment.bank import load_items
+
+    for entry in config.Autograde.autograde_preprocessors:
+        _resolve(entry)
+    load_items()
+
+
 def _pool(jobs: int, config: Config) -> ProcessPoolExecutor:
     import multiprocessing
 
@@ -409,6 +421,7 @@ def run_parallel(
             outcomes.append(grade_student(student, config))
             progress(outcomes[-1])
         return outcomes
+    warm_up(config)
     with _pool(jobs, config) as pool:
         pending: dict[Future[Outcome], str] = {pool.submit(grade_student, s): s for s in students}
         while pending:
@@ -436,7 +449,7 @@ def grade_class(
     show_progress: bool = True,
 ) -> Summary:
     """Grade every submission of ``assignment`` (or the ``students`` named) in ``site``."""
-    from tqdm import tqdm
+    from tqdm import tqdm  # type: ignore[import-untyped]
 
     if jobs < 1:
         raise GradeError("--jobs must be at least 1")

@@ -37,7 +37,7 @@ _applied = False
 
 
 def _schema_checked_once() -> types.SimpleNamespace:
-    import jsonschema
+    import jsonschema  # type: ignore[import-untyped]
     from jsonschema import exceptions, validators
 
     checked: dict[str, Any] = {}
@@ -88,6 +88,6 @@ def apply(sqlite_without_fsync: bool = True) -> None:
     import nbgrader.api
     import nbgrader.nbgraderformat.common
 
-    nbgrader.nbgraderformat.common.jsonschema = _schema_checked_once()  # type: ignore[assignment]
+    nbgrader.nbgraderformat.common.jsonschema = _schema_checked_once()
     nbgrader.api.create_engine = _engine_per_url(sqlite_without_fsync)
     _applied = True

@@ -300,8 +300,8 @@ def answered_notebook(
     models: Mapping[str, ItemModel],
     rng: random.Random,
 ) -> nbformat.NotebookNode:
-    """The release notebook as ``student`` hands it in."""
-    nb = nbformat.from_dict(release)
+    """The release notebook as ``student`` hands it in (a copy: ``release`` is unchanged)."""
+    nb: nbformat.NotebookNode = nbformat.from_dict(release)
     if student.blank:
         return nb
     for cell in nb.cells:
