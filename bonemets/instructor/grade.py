@@ -250,6 +250,8 @@ def commit(root: Path, student: str, assignment: str) -> None:
         shutil.rmtree(old, ignore_errors=True)
     else:
         staged.rename(final)
+    with contextlib.suppress(OSError):
+        staged.parent.rmdir()  # the student's staging folder, empty unless another assignment
 
 
 def grade_student(student: str, config: Config | None = None) -> Outcome:
@@ -413,7 +415,8 @@ def _pool(jobs: int, config: Config) -> ProcessPoolExecutor:
 def run_parallel(
     students: Sequence[str], jobs: int, config: Config, progress: Any
 ) -> list[Outcome]:
-    """Grade ``students`` in ``jobs`` processes; a worker that dies fails only its students."""
+    """Grade ``students`` in ``jobs`` processes. A worker that dies breaks the pool: the
+    students not finished are reported as not graded, and a re-run grades them."""
     outcomes: list[Outcome] = []
     if jobs == 1:
         prepare_process()
@@ -422,7 +425,8 @@ def run_parallel(
             progress(outcomes[-1])
         return outcomes
     warm_up(config)
-    with _pool(jobs, config) as pool:
+    pool = _pool(jobs, config)
+    try:
         pending: dict[Future[Outcome], str] = {pool.submit(grade_student, s): s for s in students}
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -436,6 +440,11 @@ def run_parallel(
                     outcome = Outcome(student, False, one_line_reason([], exc))
                 outcomes.append(outcome)
                 progress(outcome)
+    except KeyboardInterrupt:
+        # Don't wait for the queue: what is done is committed, the rest is graded next run.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return outcomes
 
 
@@ -515,13 +524,21 @@ def grade(args: argparse.Namespace) -> int:
     from bonemets.grading.course import course_site
 
     site = course_site(args.course_dir)
-    summary = grade_class(
-        site,
-        args.assignment,
-        jobs=args.jobs,
-        execute=args.execute,
-        students=args.student or (),
-        force=args.force,
-    )
+    try:
+        summary = grade_class(
+            site,
+            args.assignment,
+            jobs=args.jobs,
+            execute=args.execute,
+            students=args.student or (),
+            force=args.force,
+        )
+    except KeyboardInterrupt:
+        print(
+            "bonemets grade: interrupted; what was graded is kept. Run the same command "
+            "again to grade the rest.",
+            file=sys.stderr,
+        )
+        return 130
     print(report(summary, site))
     return 1 if summary.failed else 0
