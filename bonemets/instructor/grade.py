@@ -483,6 +483,7 @@ def grade_class(
             else:
                 to_grade.append(student)
         config = worker_config(site, assignment, execute)
+        tqdm.monitor_interval = 0  # no monitor thread: workers are forked while the bar runs
         with tqdm(
             total=len(to_grade), desc=assignment, unit="submission", disable=not show_progress
         ) as bar:
