@@ -26,7 +26,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -131,9 +133,16 @@ def command_env() -> dict[str, str]:
     return dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
-    """Run ``command``; return its wall time, its peak memory (MiB, the process and all its
-    children summed) and its output's last line."""
+@dataclass
+class Run:
+    seconds: float  # wall time
+    cpu: float  # CPU seconds (user + system) of the command and every process it started
+    peak_mib: float  # peak memory, the command and its processes summed
+    summary: str  # the output line that counts what was graded
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    """Run ``command``, sampling its process tree every 0.05 s for memory and CPU time."""
     import psutil
 
     start = time.perf_counter()
@@ -142,21 +151,28 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
         text=True,
     )  # fmt: skip
     peak = 0
+    cpu: dict[int, float] = {}
     watched = psutil.Process(process.pid)
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(process.stdout or []), daemon=True)
+    reader.start()
     while process.poll() is None:
         total = 0
         with contextlib.suppress(psutil.Error):
             for p in [watched, *watched.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):
                     total += p.memory_info().rss
+                    times = p.cpu_times()
+                    cpu[p.pid] = times.user + times.system
         peak = max(peak, total)
         time.sleep(0.05)
-    output = process.stdout.read() if process.stdout else ""
     seconds = time.perf_counter() - start
+    reader.join()
     if process.returncode != 0:
-        raise SystemExit(f"{command[2:5]} failed:\n{output[-3000:]}")
-    lines = [line for line in output.splitlines() if line.strip()]
-    return seconds, peak / 2**20, next((x for x in lines if " graded, " in x), lines[-1])
+        raise SystemExit(f"{command[2:5]} failed:\n{''.join(output)[-3000:]}")
+    lines = [line for line in output if line.strip()]
+    summary = next((x for x in lines if " graded, " in x), lines[-1] if lines else "")
+    return Run(seconds, sum(cpu.values()), peak / 2**20, summary.strip())
 
 
 def make_class(root: Path, students: int) -> None:
@@ -191,6 +207,14 @@ def floor_seconds(notebook: Path, runs: int = 3) -> float:
     return statistics.median(seconds)
 
 
+def describe(label: str, run: Run, count: int) -> None:
+    print(
+        f"  {label:<48} {run.seconds:7.1f} s wall ({run.seconds / count:.3f} s/submission), "
+        f"CPU {run.cpu:.1f} s ({run.cpu / count:.3f} s/submission), "
+        f"peak memory {run.peak_mib:.0f} MiB"
+    )
+
+
 def class_main() -> None:
     grade = [sys.executable, "-m", "bonemets", "grade", ASSIGNMENT, "--jobs", str(JOBS)]
     stock = [sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT]
@@ -199,30 +223,35 @@ def class_main() -> None:
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
         make_class(base / "stock", CLASS)
         shutil.copytree(base / "stock", base / "ours")
-        stock_s, stock_mb, _ = timed(stock, base / "stock")
-        ours_s, ours_mb, ours_line = timed([*grade, "--course-dir", str(base / "ours")], base)
+        theirs = timed(stock, base / "stock")
+        ours = timed([*grade, "--course-dir", str(base / "ours")], base)
         print(f"{CLASS} submissions of {ASSIGNMENT}, one run:")
-        print(f"  nbgrader autograde (sequential, course config): {stock_s:7.1f} s "
-              f"({stock_s / CLASS:.2f} s/submission), peak memory {stock_mb:.0f} MiB")  # fmt: skip
-        print(f"  bonemets grade --jobs {JOBS}:                    {ours_s:7.1f} s "
-              f"({ours_s / CLASS:.2f} s/submission), peak memory {ours_mb:.0f} MiB")  # fmt: skip
-        print(f"  ratio (nbgrader / bonemets grade):             {stock_s / ours_s:7.1f}")
-        print(f"  ({ours_line.strip()})")
+        describe("nbgrader autograde (sequential, course config)", theirs, CLASS)
+        describe(f"bonemets grade --jobs {JOBS}", ours, CLASS)
+        print(
+            f"  ratio of wall times (nbgrader / bonemets grade): "
+            f"{theirs.seconds / ours.seconds:.1f}"
+        )
+        print(f"  ({ours.summary})")
 
         make_class(base / "large", LARGE_CLASS)
-        large_s, large_mb, large_line = timed([*grade, "--course-dir", str(base / "large")], base)
+        large = timed([*grade, "--course-dir", str(base / "large")], base)
+        print(f"{LARGE_CLASS} submissions:")
+        describe(f"bonemets grade --jobs {JOBS}", large, LARGE_CLASS)
         print(
-            f"{LARGE_CLASS} submissions, bonemets grade --jobs {JOBS}: {large_s:.1f} s "
-            f"({large_s / LARGE_CLASS:.3f} s/submission), peak memory {large_mb:.0f} MiB"
+            f"  CPU time / {JOBS} cores = {large.cpu / JOBS:.1f} s: the wall time on {JOBS} "
+            "otherwise idle cores"
         )
-        print(f"  ({large_line.strip()})")
+        print(f"  ({large.summary})")
 
         notebook = base / "ours" / "submitted" / "student001" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
         floor = floor_seconds(notebook)
         print(f"floor (start a kernel, execute the notebook once with nbclient): {floor:.2f} s")
-        print(f"  per submission: nbgrader autograde {stock_s / CLASS:.2f} s, "
-              f"bonemets grade --jobs {JOBS} {large_s / LARGE_CLASS:.3f} s "
-              f"({large_s / LARGE_CLASS / floor:.2f} x the floor)")  # fmt: skip
+        print(
+            f"  per submission: nbgrader autograde {theirs.seconds / CLASS:.2f} s, "
+            f"bonemets grade --jobs {JOBS} {large.seconds / LARGE_CLASS:.3f} s "
+            f"({large.seconds / LARGE_CLASS / floor:.2f} x the floor)"
+        )
         print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 
