@@ -239,8 +239,8 @@ def class_main() -> None:
         print(f"{LARGE_CLASS} submissions:")
         describe(f"bonemets grade --jobs {JOBS}", large, LARGE_CLASS)
         print(
-            f"  CPU time / {JOBS} cores = {large.cpu / JOBS:.1f} s: the wall time on {JOBS} "
-            "otherwise idle cores"
+            f"  CPU time / {JOBS} cores = {large.cpu / JOBS:.1f} s: an estimate of the wall time "
+            f"on {JOBS} cores with nothing else running"
         )
         print(f"  ({large.summary})")
 
