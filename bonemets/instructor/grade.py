@@ -10,7 +10,9 @@ which reads the answer cells' text, so the configured execute step (any subclass
 nbconvert's ``ExecutePreprocessor``: nbgrader's ``Execute`` or a sandboxed drop-in) is left
 out of the configured list; ``--execute`` keeps the list as configured, for instructors who
 want the students' outputs in the autograded notebooks. Without a kernel a submission takes
-a fraction of a second instead of one to two (``benchmarks/bench_grading.py``).
+a fraction of a second instead of one to two (``benchmarks/bench_grading.py``). Inside the
+workers, :mod:`bonemets.instructor.nbgrader_speedups` removes work nbgrader repeats for
+nothing, and nbconvert validates each notebook once per stage, not after every preprocessor.
 
 How the gradebook is written (SQLite and PostgreSQL alike): each worker writes its own
 student's rows through nbgrader's ``Gradebook``, as ``nbgrader autograde`` would, rather than
