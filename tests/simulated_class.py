@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from bonemets.cli import main as cli_main
 from bonemets.grading.course import build_release
 
 REPO = Path(__file__).resolve().parents[1]
@@ -39,15 +40,29 @@ def bonemets_cli(*args: str, timeout: float = 240) -> subprocess.CompletedProces
     )
 
 
+def run_cli(argv: list[str]) -> tuple[int, str]:
+    """``bonemets ARGV`` in this process (workers are forked from it); exit code and stdout.
+
+    Cheaper than :func:`bonemets_cli` by the seconds a new Python spends importing nbgrader.
+    """
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli_main(argv)
+    return code, out.getvalue()
+
+
 def make_course(root: Path, students: int = STUDENTS, seed: int = SEED) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "nbgrader_config.py", root / "nbgrader_config.py")
     build_release(root, [ASSIGNMENT])
-    done = bonemets_cli(
-        "simulate", ASSIGNMENT, "--students", str(students), "--seed", str(seed),
-        "--due", DUE, "--course-dir", str(root),
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    # In-process (the command's own entry point): a new Python would spend seconds importing.
+    assert cli_main(
+        ["simulate", ASSIGNMENT, "--students", str(students), "--seed", str(seed),
+         "--due", DUE, "--course-dir", str(root)]
+    ) == 0  # fmt: skip
     return root
 
 

@@ -17,12 +17,12 @@ import pytest
 from simulated_class import (
     ASSIGNMENT,
     STUDENTS,
-    bonemets_cli,
     class_template,  # noqa: F401  (fixture)
     expected_item_scores,
     fresh_copy,
     gradebook_state,
     notebook_grades,
+    run_cli,
 )
 
 pytestmark = pytest.mark.slow
@@ -47,9 +47,9 @@ def both(class_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tupl
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    graded = bonemets_cli("grade", ASSIGNMENT, "--jobs", "2", "--course-dir", str(ours))
-    assert graded.returncode == 0, graded.stderr
-    return stock, ours, graded.stdout
+    code, output = run_cli(["grade", ASSIGNMENT, "--jobs", "2", "--course-dir", str(ours)])
+    assert code == 0, output
+    return stock, ours, output
 
 
 def test_every_row_autograde_writes_is_the_same(both) -> None:

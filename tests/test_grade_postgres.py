@@ -22,11 +22,11 @@ import pytest
 from simulated_class import (
     ASSIGNMENT,
     DUE,
-    bonemets_cli,
     class_template,  # noqa: F401  (fixture)
     expected_item_scores,
     fresh_copy,
     gradebook_state,
+    run_cli,
 )
 from traitlets.config import Config
 
@@ -109,15 +109,15 @@ def test_simulate_and_grade_into_postgresql(class_template, tmp_path, postgres_u
     extra = Config()
     extra.CourseDirectory.db_url = postgres_url
     checked(api(root, extra).generate_assignment(ASSIGNMENT), "generate_assignment")
-    made = bonemets_cli(
-        "simulate", ASSIGNMENT, "--students", str(STUDENTS), "--seed", "3", "--due", DUE,
-        "--course-dir", str(root),
+    made, _ = run_cli(
+        ["simulate", ASSIGNMENT, "--students", str(STUDENTS), "--seed", "3", "--due", DUE,
+         "--course-dir", str(root)]
     )  # fmt: skip
-    assert made.returncode == 0, made.stderr
-    graded = bonemets_cli("grade", ASSIGNMENT, "--jobs", "2", "--course-dir", str(root))
-    assert graded.returncode == 0, graded.stderr
-    assert f"{STUDENTS} graded, 0 failed, 0 skipped" in graded.stdout
-    assert "gradebook: postgresql://postgres@/gradebook" in graded.stdout
+    assert made == 0
+    code, output = run_cli(["grade", ASSIGNMENT, "--jobs", "2", "--course-dir", str(root)])
+    assert code == 0, output
+    assert f"{STUDENTS} graded, 0 failed, 0 skipped" in output
+    assert "gradebook: postgresql://postgres@/gradebook" in output
     assert not (root / "gradebook.db").exists()  # nothing went to a SQLite file instead
     state = gradebook_state(postgres_url)
     assert len(state) == STUDENTS

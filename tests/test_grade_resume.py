@@ -29,6 +29,7 @@ from simulated_class import (
     expected_item_scores,
     fresh_copy,
     gradebook_state,
+    run_cli,
 )
 
 from bonemets.cli import main
@@ -150,9 +151,9 @@ def test_a_broken_submission_fails_alone_with_one_line_then_regrades(class_templ
     assert "Traceback" not in first.stdout + first.stderr
     assert not (root / "autograded" / "student002").exists()
     broken.write_text(good)  # the instructor fixes the file and runs the same command again
-    second = bonemets_cli("grade", ASSIGNMENT, "--jobs", "2", *two)
-    assert second.returncode == 0, second.stderr
-    assert "1 graded, 0 failed, 1 skipped" in second.stdout
+    code, output = run_cli(["grade", ASSIGNMENT, "--jobs", "2", *two])
+    assert code == 0, output
+    assert "1 graded, 0 failed, 1 skipped" in output
     state = gradebook_state(f"sqlite:///{root / 'gradebook.db'}")
     expected = expected_item_scores(root, "student002")
     grades = state["student002"]["notebooks"][ASSIGNMENT]["grades"]
