@@ -106,12 +106,12 @@ def test_shape_module_loads_no_course_data() -> None:
 
 
 def test_no_student_facing_module_reaches_the_item_bank() -> None:
-    # Only the assessment and grading packages and the instructor's commands may load items:
-    # cli.py, admin.py (validate-data checks the item bank) and gradebook_report.py (item
-    # analysis reads the gradebook and the autograded answers).
+    # Only the assessment, grading and instructor packages and the instructor's commands may
+    # load items: cli.py, admin.py (validate-data checks the item bank) and
+    # gradebook_report.py (item analysis reads the gradebook and the autograded answers).
     for path in (REPO / "bonemets").rglob("*.py"):
         relative = path.relative_to(REPO / "bonemets").parts
-        if relative[0] in ("assessment", "grading") or path.name in (
+        if relative[0] in ("assessment", "grading", "instructor") or path.name in (
             "cli.py",
             "admin.py",
             "gradebook_report.py",
