@@ -1,2 +1,2 @@
-"""The instructor's side of grading: reports, grade export, self-grading (and the grading
-pipeline). Every command here acts on the course directory nbgrader would use."""
+"""The instructor's side of grading a class: simulate a class, grade it in parallel, reports,
+grade export, self-grading. Every command here acts on the course directory nbgrader would use."""
