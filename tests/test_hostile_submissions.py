@@ -47,7 +47,7 @@ from bonemets.grading.sandbox import SANDBOX_ERROR, bwrap_problem, in_ci
 
 pytestmark = pytest.mark.slow
 
-IN_CI = in_ci() or os.environ.get("BONEMETS_REQUIRE_BROWSER") == "1"
+IN_CI = in_ci() or os.environ.get("BONEMETS_REQUIRE_BROWSER") == "1"  # .ci/run sets both
 
 
 def short_limits() -> Config:
@@ -289,11 +289,20 @@ def test_wrong_types_and_look_alikes_earn_nothing(graded: GradedClass) -> None:
     assert scores["a1_q02"] == 1  # a list is read as the same choices: 2 right - 1 wrong
 
 
-@pytest.mark.parametrize("student", ["wrong_name", "not_json", "empty_file"])
-def test_broken_files_could_not_be_graded_with_a_reason(graded: GradedClass, student: str) -> None:
+@pytest.mark.parametrize(
+    ("student", "reason"),
+    [
+        ("wrong_name", "Skipping unknown notebook"),
+        ("not_json", "does not appear to be JSON"),
+        ("empty_file", "does not appear to be JSON"),
+    ],
+)
+def test_broken_files_could_not_be_graded_with_a_reason(
+    graded: GradedClass, student: str, reason: str
+) -> None:
     result = graded.results[student]
     assert not result["success"]
-    assert result.get("error") or result.get("log"), result
+    assert reason in result["log"] + result["error"]
 
 
 def test_the_whole_class_was_graded(graded: GradedClass) -> None:

@@ -42,7 +42,8 @@ Where bubblewrap is missing or cannot create namespaces (a laptop without user n
 a container whose seccomp profile forbids them) the notebook still runs in a child process
 with the same rlimits, time and output limits, as ``sandbox_user`` when root, and a warning
 is logged: *reduced protection*, no network or file-system isolation. With ``CI`` set, or
-``require_sandbox = True``, a missing sandbox is an error instead.
+``BONEMETS_REQUIRE_SANDBOX=1`` (``.ci/run``), or ``require_sandbox = True``, a missing
+sandbox is an error instead.
 """
 
 from __future__ import annotations
@@ -90,7 +91,11 @@ class SandboxUnavailable(RuntimeError):
 
 
 def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in IN_CI_VALUES
+    """CI (``CI=true``, or ``BONEMETS_REQUIRE_SANDBOX=1`` as ``.ci/run`` sets): no fallback."""
+    return any(
+        os.environ.get(name, "").lower() in IN_CI_VALUES
+        for name in ("CI", "BONEMETS_REQUIRE_SANDBOX")
+    )
 
 
 def stopped_output(reason: str) -> NotebookNode:
@@ -272,6 +277,18 @@ def _copy_submission_files(folder: Path | None, into: Path, max_bytes: int) -> N
             shutil.copyfile(path, target, follow_symlinks=False)
 
 
+def _others_can_use_python() -> bool:
+    """Whether a user of no group can reach and read the Python and packages in use."""
+    import bonemets
+
+    for folder in (Path(sys.base_prefix), Path(sys.prefix), Path(bonemets.__file__).parent):
+        for path in [folder.resolve(), *folder.resolve().parents]:
+            mode = path.stat().st_mode
+            if not mode & stat.S_IXOTH or (path == folder.resolve() and not mode & stat.S_IROTH):
+                return False
+    return True
+
+
 def _write_user_files(work: Path, ids: tuple[int, int]) -> None:
     uid, gid = ids
     (work / "passwd").write_text(
@@ -286,10 +303,10 @@ def _validated_outputs(outputs: Any) -> list[NotebookNode] | None:
     if not isinstance(outputs, list):
         return None
     nodes = [from_dict(o) for o in outputs]
-    probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=nodes)])
     try:
+        probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=nodes)])
         nbformat.validate(probe)
-    except nbformat.ValidationError:
+    except (nbformat.ValidationError, nbformat.validator.NotebookValidationError):
         return None
     return nodes
 
@@ -410,6 +427,13 @@ class SandboxedExecute(Execute):
     ) -> Outcome:
         limits = self.limits()
         ids = self.sandbox_ids()
+        if not isolated and ids is not None and not _others_can_use_python():
+            self.log.warning(
+                "Without the sandbox, student code runs as the grader (root): another user "
+                "cannot read this Python installation (%s)",
+                sys.base_prefix,
+            )
+            ids = None
         scratch = "/home/student/work" if isolated else str(files.parent / "scratch")
         spec = {
             "notebook": nb,
