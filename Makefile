@@ -17,7 +17,7 @@ LAB_ROOT := --allow-root
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab instructor test test-fast lint format release screenshots bench lock clean check-venv extension
+.PHONY: help setup lab instructor test test-fast lint format release screenshots bench lock clean check-venv extension grade-demo
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -85,6 +85,10 @@ extension: setup ## Rebuild the answer-form extension into bonemets/labextension
 
 bench: setup ## Run the benchmarks and print their figures
 	$(BIN)/python benchmarks/run_all.py
+
+# Issue 16: simulate -> grade -> feedback (-> report -> export) on a temporary course copy.
+grade-demo: setup ## Grade a simulated class of 40 end to end in a temp folder; prints where
+	$(BIN)/python -m bonemets.instructor.demo
 
 lock: setup ## Re-pin constraints.txt to what is installed now
 	@{ echo "# Exact versions installed by 'make' (pip constraints). Regenerate with 'make lock'."; \

@@ -116,6 +116,44 @@ COMMANDS: dict[str, Command] = {
             ),
         ),
     ),
+    # --- issue 16: simulate a class, grade it in parallel (bonemets/instructor/) ---
+    "simulate": Command(
+        "Write a seeded synthetic class of submissions (for demos, tests, benchmarks)",
+        "bonemets.instructor.simulate:simulate",
+        (
+            arg("assignment", help="assignment id, e.g. a1_diagnosis"),
+            arg("--students", type=int, default=40, help="how many students (default 40)"),
+            arg("--seed", type=int, default=0, help="same seed, same submissions (default 0)"),
+            arg(
+                "--due",
+                help="set the assignment's due date first, e.g. '2026-03-01 17:00' (UTC); "
+                "about one student in ten then submits late",
+            ),
+            COURSE_DIR,
+        ),
+    ),
+    "grade": Command(
+        "Autograde every submission of an assignment in parallel (resumable)",
+        "bonemets.instructor.grade:grade",
+        (
+            arg("assignment", help="assignment id, e.g. a1_diagnosis"),
+            arg("--jobs", type=int, default=2, help="worker processes (default 2)"),
+            arg(
+                "--execute",
+                action="store_true",
+                help="also run each notebook in a kernel, as configured, to record the "
+                "students' outputs (scores never depend on it)",
+            ),
+            arg(
+                "--student",
+                action="append",
+                metavar="ID",
+                help="grade only this student (repeat for several)",
+            ),
+            arg("--force", action="store_true", help="grade again submissions graded before"),
+            COURSE_DIR,
+        ),
+    ),
 }
 
 
