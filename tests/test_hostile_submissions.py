@@ -310,3 +310,46 @@ def test_the_whole_class_was_graded(graded: GradedClass) -> None:
     failed = {s: graded.results[s].get("log") for s in gradable if not graded.results[s]["success"]}
     assert failed == {}, "\n".join(f"{k}: {v}" for k, v in failed.items())
     print({s: round(t, 1) for s, t in graded.seconds.items()})
+
+
+# The worst of each kind (a hang, a dead kernel, edited metadata, two broken files): the
+# whole class above is already graded through the same nbgrader API.
+CLASS_LEVEL = ["baseline", "infinite_loop", "os_exit", "edited_metadata", "wrong_name", "not_json"]
+SHORT_LIMITS_CONFIG = """
+c.Execute.timeout = 3
+c.SandboxedExecute.notebook_timeout = 12
+c.SandboxedExecute.cpu_seconds = 15
+c.SandboxedExecute.memory_mb = 1024
+c.SandboxedExecute.max_processes = 64
+c.SandboxedExecute.output_bytes = 200_000
+"""
+
+
+def test_bonemets_grade_execute_finishes_a_hostile_class(
+    graded: GradedClass, tmp_path: Path, repo_root: Path
+) -> None:
+    """The instructor's command on a class with the worst submissions: every one reported."""
+    import re
+
+    from simulated_class import bonemets_cli
+
+    course = tmp_path / "course"
+    shutil.copytree(graded.root, course, ignore=shutil.ignore_patterns("autograded", "submitted"))
+    config = (repo_root / "nbgrader_config.py").read_text() + SHORT_LIMITS_CONFIG
+    (course / "nbgrader_config.py").write_text(config)
+    for student in CLASS_LEVEL:
+        submit(course, graded.submissions[student])
+    done = bonemets_cli(
+        "grade", ASSIGNMENT, "--execute", "--jobs", "2", "--course-dir", str(course), timeout=400
+    )
+    assert done.returncode == 1, done.stderr  # some could not be graded: said, not crashed
+    assert "Traceback" not in done.stdout + done.stderr
+    summary = re.search(r"(\d+) graded, (\d+) failed", done.stdout)
+    assert summary is not None, done.stdout
+    assert summary.groups() == ("4", "2")
+    for student, reason in [("wrong_name", "notebook"), ("not_json", "JSON")]:
+        line = next(x for x in done.stdout.splitlines() if f"not graded: {student}:" in x)
+        assert reason in line, line
+    for student in CLASS_LEVEL[:4]:
+        notebook = course / "autograded" / student / ASSIGNMENT / NOTEBOOK
+        assert notebook.is_file(), student
