@@ -10,8 +10,11 @@ get a course folder that is missing its data.
 
 from __future__ import annotations
 
+import atexit
 import shutil
+import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -29,22 +32,38 @@ def dest(argument: Argument) -> str:
 
 
 # Folders a case needs, built once per test in tmp_path.
+@cache
+def course_template() -> Path:
+    """Made once: the course's nbgrader configuration and a new, empty gradebook (creating
+    one runs nbgrader's database migrations, seconds each time)."""
+    from nbgrader.api import Gradebook
+
+    course = Path(tempfile.mkdtemp(prefix="bonemets-cli-course-"))
+    atexit.register(shutil.rmtree, course, ignore_errors=True)
+    shutil.copy(REPO / "nbgrader_config.py", course / "nbgrader_config.py")
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="bonemets"):
+        pass
+    return course
+
+
 def empty_course(tmp: Path) -> Path:
     """A valid, empty course directory: the course's nbgrader configuration, no submissions."""
     course = tmp / "course"
-    course.mkdir(exist_ok=True)
-    shutil.copy(REPO / "nbgrader_config.py", course / "nbgrader_config.py")
+    if not course.exists():
+        shutil.copytree(course_template(), course)
     return course
 
 
 def corrupt_gradebook(tmp: Path) -> Path:
     course = empty_course(tmp)
+    (course / "gradebook.db").unlink()
     (course / "gradebook.db").write_bytes(b"this is not a database" * 100)
     return course
 
 
 def unreadable_gradebook(tmp: Path) -> Path:
     course = empty_course(tmp)
+    (course / "gradebook.db").unlink()
     (course / "gradebook.db").mkdir()  # a folder where the file should be: unreadable as root too
     return course
 

@@ -62,7 +62,7 @@ import threading
 import time
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -414,7 +414,7 @@ class SandboxedExecute(Execute):
             outcome = self._run(nb, files, notebook_dir, isolated=problem is None)
         outcome.seconds = time.monotonic() - start
         self.last_outcome = outcome
-        resources.setdefault("sandbox", {})["outcome"] = outcome
+        resources["sandbox"] = asdict(outcome)  # plain data: resources may be copied or pickled
         if outcome.finished:
             self.log.info("Sandboxed execution finished in %.1f s", outcome.seconds)
         else:
