@@ -588,6 +588,10 @@ class SandboxedExecute(Execute):
         finally:
             _kill(process)  # whatever the student left behind in its session
             process.wait()
+            # No PID namespace: the kernel has its own session. Only a uid of its own (never
+            # a named user such as nobody, whose other processes are not ours to kill).
+            if not isolated and ids is not None and ids[0] >= UID_BASE:
+                _kill_user(ids)
             for thread in threads:
                 thread.join(timeout=10)
         if budget["over"]:
@@ -595,6 +599,20 @@ class SandboxedExecute(Execute):
         elif not status and process.returncode not in (0, None):
             status = f"the sandbox ended with status {process.returncode}"
         return status
+
+
+def _kill_user(ids: tuple[int, int]) -> None:
+    """Kill every process of the sandbox's own uid (``kill -1`` run as that uid)."""
+    with suppress(OSError, subprocess.SubprocessError):
+        subprocess.run(
+            ["kill", "-KILL", "-1"],
+            user=ids[0],
+            group=ids[1],
+            extra_groups=[],
+            check=False,
+            timeout=10,
+            capture_output=True,
+        )
 
 
 def _kill(process: subprocess.Popen[bytes]) -> None:
