@@ -47,14 +47,35 @@ if not exchange.exists():
     exchange.chmod(0o777)
 c.Exchange.root = str(exchange)
 
-# Graded items are scored by the course's own preprocessor, right after Execute, from the
-# answer cells' source and the keys in course_data/assessment/ (never from the student's
+# Student code runs in a sandbox (bubblewrap: no network, no view of the course directory,
+# the gradebook or the keys, an unprivileged user) with limits; docs/security.md lists each
+# attack and what stops it. Per cell: Execute.timeout above. A cell past a limit is recorded
+# as an error and the notebook is still scored. With CI set it refuses to run unsandboxed.
+c.SandboxedExecute.notebook_timeout = 300  # seconds of wall time for a whole notebook
+c.SandboxedExecute.cpu_seconds = 120  # CPU seconds per process
+c.SandboxedExecute.memory_mb = 2048  # address space per process
+c.SandboxedExecute.max_processes = 128  # processes and threads of the sandbox user
+c.SandboxedExecute.output_bytes = 2 * 1024 * 1024  # outputs kept per notebook
+
+# Graded items are scored by the course's own preprocessor, right after the execution, from
+# the answer cells' source and the keys in course_data/assessment/ (never from the student's
 # kernel). formgrader's Autograde button uses this list too. The rest is nbgrader's default.
-# Execute only records the student's outputs for graders to read; scores never depend on it.
-# A submission that kills or wrecks its kernel is left ungraded by Execute (nbgrader's own
-# behaviour); removing the Execute line avoids that, and autograde is then ~1 s faster.
+# Executing only records the student's outputs for graders to read; scores never depend on
+# it, and a notebook that kills or wrecks its kernel is still scored (nbgrader's own Execute
+# would leave it ungraded). Removing the line skips execution: autograde is ~2 s faster.
+# nbgrader's checks of a submission, with one step added: a cell whose nbgrader metadata was
+# edited or duplicated gets the gradebook's back (or none), so the notebook is still graded
+# (stock nbgrader gives up on it); bonemets/grading/repair.py says why.
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "bonemets.grading.repair.RepairNbgraderMetadata",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
 c.Autograde.autograde_preprocessors = [
-    "nbgrader.preprocessors.Execute",
+    "bonemets.grading.sandbox.SandboxedExecute",
     "bonemets.grading.preprocessor.ScoreItems",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",

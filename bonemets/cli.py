@@ -221,6 +221,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# A gradebook that cannot be opened (not a database, a malformed URL, a folder in its place)
+# is a user's problem in every command: one line, not SQLAlchemy's traceback.
+GRADEBOOK_ERRORS = {
+    "sqlalchemy.exc.DatabaseError",
+    "sqlalchemy.exc.ArgumentError",
+    "sqlite3.DatabaseError",
+}
+
+
+def gradebook_problem(exc: BaseException) -> str | None:
+    """The one-line message for an unreadable gradebook, or None for any other error."""
+    names = {f"{c.__module__}.{c.__qualname__}" for c in type(exc).__mro__}
+    if not names & GRADEBOOK_ERRORS:
+        return None
+    cause = getattr(exc, "orig", None) or exc
+    first = (str(cause).splitlines() or [type(cause).__name__])[0]
+    return f"the gradebook could not be read ({first})"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -228,6 +247,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         for line in str(exc).splitlines() or [type(exc).__name__]:
             print(f"bonemets {args.command}: {line}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        problem = gradebook_problem(exc)
+        if problem is None:
+            raise
+        print(f"bonemets {args.command}: {problem}", file=sys.stderr)
         return 2
 
 
