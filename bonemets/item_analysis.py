@@ -54,13 +54,17 @@ class ItemStatistics:
 
     @property
     def discrimination_band(self) -> str:
-        if self.graded == 0 and self.pending:
+        # Until every score is in, the figures describe only the students graded so far
+        # (often the blank papers nbgrader scores itself): no band, no flag yet.
+        if self.pending:
             return "pending"
         return discrimination_band(self.discrimination)
 
     @property
     def flags(self) -> tuple[str, ...]:
         """Why the item needs a look, against the published bands (empty: none)."""
+        if self.pending:
+            return ()
         found = []
         if self.discrimination is not None and self.discrimination < 0.25:
             found.append(f"discrimination {self.discrimination_band}")
@@ -78,6 +82,8 @@ class TestStatistics:
     binary: bool = True  # every reliability item scored 0/1: alpha is then KR-20
     pending_cells: int = 0  # scores left out because a grader has not given them yet
     totals: tuple[float, ...] = ()  # total score of each student with nothing pending
+    complete_totals: tuple[float, ...] = ()  # every student's total over the items in
+    # reliability_items (those nobody is pending on)
 
     @property
     def reliability_band(self) -> str:
@@ -234,6 +240,7 @@ def analyse(scores: Sequence[ScoreRow], max_points: Mapping[str, float]) -> Test
         binary=binary,
         pending_cells=sum(s.pending for s in stats),
         totals=full_totals,
+        complete_totals=tuple(totals),
     )
 
 

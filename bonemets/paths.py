@@ -15,6 +15,7 @@ repository the package sits in, the packaged course.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from bonemets.errors import UserError
@@ -107,3 +108,12 @@ def artifacts_dir() -> Path:
 def gallery_dir() -> Path:
     """The README's screenshots."""
     return repo_root() / "docs" / "gallery"
+
+
+def venv_scripts_on_path() -> None:
+    """Put this Python's scripts folder first on PATH: nbgrader starts ``alembic`` through
+    PATH whenever it opens a gradebook, and ``.venv/bin/bonemets`` run without activating
+    the venv would otherwise fail with "No such file or directory: 'alembic'"."""
+    scripts = str(Path(sys.executable).parent)
+    if scripts not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = scripts + os.pathsep + os.environ.get("PATH", "")

@@ -55,6 +55,11 @@ def test_items_csv_leaves_pending_out_and_counts_options(written: Path) -> None:
         rows = {row["item"]: row for row in csv.DictReader(handle)}
     assert rows["a2_sa"]["pending"] == "6"
     assert all(rows[i]["pending"] == "0" for i in rows if i != "a2_sa")
+    # Half its scores are in: no band and no flag from the blank papers graded so far.
+    assert (rows["a2_sa"]["band"], rows["a2_sa"]["flags"]) == ("pending", "-")
+    # While scores are pending, every student's total on the complete items is plotted.
+    with (written / f"{ASSIGNMENT}_scores.csv").open() as handle:
+        assert sum(int(row["students"]) for row in csv.DictReader(handle)) == 12
     with (written / f"{ASSIGNMENT}_options.csv").open() as handle:
         options = [row for row in csv.DictReader(handle) if row["item"] == "a2_q01"]
     # Every submission is counted once for a single-answer item: options + blank = class.

@@ -35,6 +35,8 @@ def test_pending_scores_are_left_out_not_counted_as_zero() -> None:
     assert sa.discrimination == 1.0
     assert sa.point_biserial is None  # fewer than 3 graded students
     assert stats.pending_cells == 2
+    # Half the class still waits for a grader: no band and no flag until all are in.
+    assert sa.discrimination_band == "pending" and not sa.flags
 
 
 def test_complete_items_are_unchanged_by_a_pending_item() -> None:
@@ -49,6 +51,8 @@ def test_complete_items_are_unchanged_by_a_pending_item() -> None:
     assert stats.reliability_name == "KR-20"
     # The score distribution holds only students with nothing pending: s0 5, s2 1.
     assert stats.totals == (5.0, 1.0)
+    # ... and every student's total over the items graded for everyone: 3, 2, 1, 0.
+    assert stats.complete_totals == (3.0, 2.0, 1.0, 0.0)
 
 
 def test_an_item_nobody_is_graded_on_yet_reads_pending() -> None:

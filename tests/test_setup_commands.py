@@ -145,3 +145,18 @@ def test_nbgrader_lists_registered_assignments_from_repo_root(repo_root: Path) -
     for name in assignment_ids():
         assert name in result.stdout
     assert "not recognized" not in result.stderr, "nbgrader_config.py has a stale option"
+
+
+def test_commands_work_from_the_venv_without_activating_it(repo_root: Path, tmp_path: Path) -> None:
+    """`.venv/bin/bonemets` run from a plain shell: nbgrader still finds `alembic`."""
+    (tmp_path / "nbgrader_config.py").write_bytes((repo_root / "nbgrader_config.py").read_bytes())
+    env = {**os.environ, "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bonemets", "register", "--course-dir", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "gradebook.db").is_file()

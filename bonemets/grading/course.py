@@ -45,6 +45,7 @@ def api(root: Path, extra: Config | None = None) -> Any:
     """An ``NbGraderAPI`` on ``root`` (imported lazily: nbgrader is slow to import)."""
     from nbgrader.apps import NbGraderAPI
 
+    paths.venv_scripts_on_path()
     return NbGraderAPI(config=course_config(root, extra))
 
 

@@ -5,14 +5,16 @@
 Steps, each printing what it did: make a course directory (this repository's
 ``nbgrader_config.py``, a1's source and release built from the item bank), simulate a class
 with a due date (``bonemets simulate``), grade it (``bonemets grade --jobs N``), generate
-the feedback pages (nbgrader's ``generate_feedback``), then the report and export steps
-(added by issue 16's report/export work in :data:`LATER_STEPS`). The course directory is
+the feedback pages (nbgrader's ``generate_feedback``), write the item analysis
+(``bonemets report``) and export the grades (``bonemets export``). The course directory is
 kept and its paths printed, so an instructor can open formgrader on it or read the files.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import shutil
 import sys
 import tempfile
@@ -76,10 +78,27 @@ def feedback(demo: Demo) -> str:
     return f"{len(pages)} feedback pages, e.g. {pages[0] if pages else '(none)'}"
 
 
-STEPS: list[Callable[[Demo], str]] = [make_course, simulate, grade, feedback]
-# Issue 16's report (item analysis) and export (nbgrader and Canvas CSV) steps go here:
-# each takes the Demo and returns what it wrote, e.g. "report: <path to the HTML report>".
-LATER_STEPS: list[Callable[[Demo], str]] = []
+def _command(*argv: str) -> str:
+    """Run a ``bonemets`` command as an instructor would and return what it printed."""
+    from bonemets.cli import main
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        status = main(list(argv))
+    if status != 0:
+        raise SystemExit(f"bonemets {argv[0]} failed (exit status {status})")
+    return printed.getvalue().strip()
+
+
+def report(demo: Demo) -> str:
+    return _command("report", ASSIGNMENT, "--course-dir", str(demo.root))
+
+
+def export(demo: Demo) -> str:
+    return _command("export", "--course-dir", str(demo.root))
+
+
+STEPS: list[Callable[[Demo], str]] = [make_course, simulate, grade, feedback, report, export]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.keep_in or Path(tempfile.mkdtemp(prefix="bonemets-grade-demo-")) / "course"
     demo = Demo(root.resolve(), args.students, args.jobs)
-    for step in [*STEPS, *LATER_STEPS]:
+    for step in STEPS:
         start = time.perf_counter()
         said = step(demo)
         print(f"[{step.__name__}, {time.perf_counter() - start:.1f} s] {said}", flush=True)

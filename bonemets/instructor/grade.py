@@ -65,6 +65,7 @@ from typing import Any
 
 from traitlets.config import Config
 
+from bonemets import paths
 from bonemets.errors import UserError
 from bonemets.grading.course import CourseSite
 
@@ -467,10 +468,7 @@ def grade_class(
 
     if jobs < 1:
         raise GradeError("--jobs must be at least 1")
-    # nbgrader starts `alembic` through PATH when it creates a gradebook.
-    bin_dir = str(Path(sys.executable).parent)
-    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+    paths.venv_scripts_on_path()  # workers inherit it
     check_assignment(site, assignment)
     found = submissions(site.root, assignment)
     if students:

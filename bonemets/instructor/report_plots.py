@@ -91,8 +91,19 @@ def items_plot(stats: TestStatistics) -> Plot:
 
 
 def distribution_plot(stats: TestStatistics, possible: float) -> Plot:
-    """Histogram of total scores of the students with nothing pending."""
-    totals = list(stats.totals)
+    """Histogram of total scores. While scores are pending it shows every student's total
+    over the items graded for everyone, so a class waiting for its short answers still has
+    a distribution (the title says which)."""
+    if stats.pending_cells:
+        totals = list(stats.complete_totals)
+        possible = sum(s.max_points for s in stats.items if s.item in stats.reliability_items)
+        what = (
+            f"{len(totals)} submissions, on the {len(stats.reliability_items)} items graded "
+            "for everyone"
+        )
+    else:
+        totals = list(stats.totals)
+        what = f"{len(totals)} submissions"
     edges = _edges(possible)
     counts = [
         sum(low <= t < high or (high == edges[-1] and t == high) for t in totals)
@@ -112,15 +123,14 @@ def distribution_plot(stats: TestStatistics, possible: float) -> Plot:
                 axes.text((lo + hi) / 2, n, str(n), ha="center", va="bottom", fontsize=9)
         axes.set_xlabel(f"Total score (of {possible:g} points)")
         axes.set_ylabel("Students")
-        axes.set_title(f"Score distribution ({len(totals)} fully graded submissions)")
+        axes.set_title(f"Score distribution ({what})")
     rows = tuple(
         (_range(lo, hi, hi == edges[-1]), str(n))
         for lo, hi, n in zip(edges, edges[1:], counts, strict=False)
     )
     mean = sum(totals) / len(totals) if totals else None
     alt = (
-        f"Bar chart of the total scores of {len(totals)} fully graded submissions out of "
-        f"{possible:g} points"
+        f"Bar chart of the total scores of {what}, out of {possible:g} points"
         + (f", mean {mean:.1f}, lowest {min(totals):g}, highest {max(totals):g}" if totals else "")
         + ". The table below gives the count in each score band."
     )
