@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bonemets import paths
 from bonemets.errors import UserError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -244,7 +243,9 @@ def gradebook_problem(exc: BaseException) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Before any handler opens a gradebook (nbgrader runs `alembic` through PATH).
-    paths.venv_scripts_on_path()
+    from bonemets.paths import venv_scripts_on_path
+
+    venv_scripts_on_path()
     try:
         return resolve(COMMANDS[args.command].handler)(args)
     except UserError as exc:

@@ -7,6 +7,7 @@ import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,3 +49,19 @@ def course_data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     clear_caches()
     yield folder
     clear_caches()
+
+
+@pytest.fixture(scope="session")
+def session_chromium() -> Iterator[Any]:
+    """The session's one headless Chromium. Playwright's sync API allows one running
+    instance per thread, so the browser suite and the hub test share this one."""
+    from course_browser.chromium import find_chromium, launched_chromium
+
+    path = find_chromium()
+    if path is None:
+        why = "Chromium not found (Debian: apt-get install chromium fonts-dejavu-core)"
+        if os.environ.get("CI") or os.environ.get("BONEMETS_REQUIRE_BROWSER"):
+            pytest.fail(f"{why} (in CI the browser tests must run)", pytrace=False)
+        pytest.skip(why)
+    with launched_chromium(path) as launched:
+        yield launched

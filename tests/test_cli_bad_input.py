@@ -68,6 +68,12 @@ def unreadable_gradebook(tmp: Path) -> Path:
     return course
 
 
+def under_a_file(tmp: Path) -> Path:
+    """An output path whose folder is a plain file: nothing can be written there."""
+    (tmp / "plain-file").write_text("not a folder", encoding="utf-8")
+    return tmp / "plain-file" / "out.html"
+
+
 def not_json(tmp: Path) -> Path:
     path = tmp / "answers.ipynb"
     path.write_text('{"cells": [', encoding="utf-8")
@@ -98,6 +104,7 @@ BAD_VALUES: dict[str, list[Value]] = {
     ],
     "autograded": ["/nonexistent/autograded"],
     "csv": ["/nonexistent/folder/table.csv"],
+    "out": [under_a_file],
     "students": ["-3"],
     "jobs": ["0"],
     "student": ["nobody_submitted"],

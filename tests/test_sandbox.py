@@ -3,6 +3,7 @@ elsewhere, hides the course from the view it builds, and keeps only valid output
 
 from __future__ import annotations
 
+import itertools
 import logging
 from pathlib import Path
 
@@ -87,3 +88,16 @@ def test_only_valid_outputs_come_back() -> None:
     assert _validated_outputs(good) is not None
     assert _validated_outputs([{"output_type": "stream", "name": "evil"}]) is None
     assert _validated_outputs("not a list") is None
+
+
+def test_the_private_tmp_does_not_hide_a_venv_that_lives_under_tmp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CI clone in /tmp/...: /tmp's tmpfs must come before the venv's bind, not after."""
+    venv = Path("/tmp/clone/.venv")
+    monkeypatch.setattr(sandbox, "readable_roots", lambda hidden: [venv])
+    command = bwrap_command(["python"], tmp_path / "files", "/home/student/work", LIMITS, [])
+    pairs = list(itertools.pairwise(command))
+    private_tmp = pairs.index(("--tmpfs", "/tmp"))
+    bind = pairs.index(("--ro-bind", str(venv)))
+    assert private_tmp < bind

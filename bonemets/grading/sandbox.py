@@ -215,8 +215,13 @@ def bwrap_command(
         for r in readable_roots(hidden)
         if not any(_ancestor_or_same(Path(s), r) for s in SYSTEM_DIRS)
     ]
+    # A private /tmp first: mounted after the binds it would hide a venv or course that
+    # lives under /tmp (a CI clone in /tmp/..., say).
+    command += ["--perms", "1777", "--size", str(16 * MB), "--tmpfs", "/tmp"]
     # bwrap makes missing parent folders root-only: open them so the sandbox user can pass.
-    parents = {p for r in [*roots, Path(scratch)] for p in r.parents if p != Path("/")}
+    parents = {
+        p for r in [*roots, Path(scratch)] for p in r.parents if p not in (Path("/"), Path("/tmp"))
+    }
     parents.add(Path("/etc"))
     for parent in sorted(parents, key=lambda p: len(p.parts)):
         command += ["--perms", "0755", "--dir", str(parent)]
@@ -235,7 +240,6 @@ def bwrap_command(
     for root in roots:
         command += ["--ro-bind", str(root), str(root)]
     command += ["--proc", "/proc", "--dev", "/dev"]
-    command += ["--perms", "1777", "--size", str(16 * MB), "--tmpfs", "/tmp"]
     # Hidden folders that sit inside a bound one (keys in an installed package): emptied.
     visible = [*map(Path, SYSTEM_DIRS), *roots]
     for path in hidden:

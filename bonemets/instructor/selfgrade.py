@@ -39,9 +39,12 @@ def feedback_for(notebook: Path, out: Path) -> tuple[Path, int, int]:
     assignments = {result.item.assignment for result in report.results}
     if len(assignments) != 1:
         raise UserError(f"{notebook}: holds questions of several assignments; use one notebook")
+    try:  # before grading: a folder that cannot be written fails at once, not after it
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot write the feedback page to {out}: {exc.strerror or exc}") from None
     page, _ = grade_in_throwaway_course(notebook, assignments.pop())
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(page)
     except OSError as exc:
         raise UserError(f"cannot write the feedback page to {out}: {exc.strerror or exc}") from None
@@ -53,10 +56,12 @@ def grade_in_throwaway_course(notebook: Path, assignment: str) -> tuple[bytes, s
     course folder; the feedback page's bytes and nbgrader's log of the three steps."""
     from bonemets.grading.course import NbgraderFailed, api, checked
     from bonemets.grading.source_builder import write_source
+    from bonemets.instructor.grade import is_execute_step
 
     extra = Config()
+    # No kernel: scores come from the answers' text (nbgrader's Execute or the sandbox's).
     extra.Autograde.autograde_preprocessors = [
-        p for p in _configured_preprocessors() if not p.endswith(".Execute")
+        p for p in _configured_preprocessors() if not is_execute_step(p)
     ]
     logs = []
     with tempfile.TemporaryDirectory(prefix="bonemets-selfgrade-") as folder:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from course_browser.axe import axe_path
-from course_browser.chromium import VIEWPORT, find_chromium, launched_chromium
+from course_browser.chromium import VIEWPORT, find_chromium
 from course_browser.course import ARTIFACTS
 from course_browser.lab import LabServer, running_lab
 from course_browser.notebook import ConsoleLog, RanLesson, open_notebook, run_all
@@ -70,10 +70,9 @@ def lab(chromium_path: Path) -> Iterator[LabServer]:
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path: Path) -> Iterator[Browser]:
-    """One Chromium for the session; closed with all its pages at the end."""
-    with launched_chromium(chromium_path) as launched:
-        yield launched
+def browser(chromium_path: Path, session_chromium: Browser) -> Browser:
+    """One Chromium for the session (shared with the hub test); closed at the end."""
+    return session_chromium
 
 
 @pytest.fixture(scope="session")

@@ -398,15 +398,9 @@ def test_without_signing_in_only_the_login_page_answers(
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sys.path.insert(0, str(REPO / "tools"))
-    from course_browser.chromium import find_chromium, launched_chromium
-
-    path = find_chromium()
-    if path is None:
-        missing("Chromium not found (Debian: apt-get install chromium)")
-    with launched_chromium(path) as launched:
-        yield launched
+def browser(session_chromium: Any) -> Any:
+    """The session's Chromium (tests/conftest.py): a second sync Playwright cannot start."""
+    return session_chromium
 
 
 def signed_in_page(browser: Any, trial: Trial, name: str) -> Any:
