@@ -92,6 +92,7 @@ def test_flags_against_the_published_bands() -> None:
     q1, q2, _ = stats.items
     # q2 = [0, 0, 1, 1] against the rest q1 + q3 = [2, 2, 0, 0]: r = -1; D = 0 - 1 = -1.
     assert q2.point_biserial == pytest.approx(-1.0)
+    assert q2.discrimination == -1.0 and q2.discrimination_band == "unacceptable"
     assert q2.flags == ("discrimination unacceptable", "point-biserial below 0.2")
     # q1: rest q2 + q3 = [1, 1, 1, 1] has no variance (no r); totals 2, 2, 1, 1 ranked
     # s2, s3, s0, s1: lower s2 (0), upper s1 (1): D = 1.0, excellent, no flag.
