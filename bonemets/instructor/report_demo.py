@@ -1,11 +1,12 @@
 """A small synthetic class for the item-analysis notebook and its tests (no real students).
 
-Each synthetic student has an ability; each item a difficulty; a student answers an item
-right with the logistic chance of (ability - difficulty), otherwise picks other options at
-random. Answers are written as answer-cell source and scored by the course's own scorer, so
-the gradebook and the autograded notebooks agree as after ``nbgrader autograde``. This is a
-light stand-in for ``bonemets simulate`` (which makes real nbgrader submissions): it writes
-the gradebook directly, in a second, without running nbgrader.
+Each synthetic student has an ability; each item a difficulty; each part of an answer is
+right with the logistic chance of (ability - difficulty), drawn and written as the answer
+form writes it by ``bonemets simulate``'s own functions. The answers are scored by the
+course's own scorer, so the gradebook and the autograded notebooks agree as after
+``nbgrader autograde``. This is a light stand-in for ``bonemets simulate`` (which makes real
+nbgrader submissions): it writes the gradebook directly, in a second, without running
+nbgrader.
 """
 
 from __future__ import annotations
@@ -18,58 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from bonemets.assessment.bank import items_for
-from bonemets.assessment.items import Item
+from bonemets.instructor.simulate import draw_answer, value_source
 
 CONFIG = '''"""A demonstration course of synthetic students (bonemets.instructor.report_demo)."""
 c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = "bonemets-demo"
 '''
-
-
-def _letters(options: Any) -> list[str]:
-    return [o.id for o in options]
-
-
-def wrong_answer(item: Item, rng: random.Random) -> Any:
-    """A plausible answer other than the key, in the item's canonical form."""
-    key = item.answer_key
-    if isinstance(key, float):
-        return key + rng.choice([-2.0, -1.0, 1.0])
-    if isinstance(key, tuple):
-        order = list(key)
-        while tuple(order) == key and len(order) > 1:
-            rng.shuffle(order)
-        return tuple(order)
-    if isinstance(key, str):
-        return rng.choice([x for x in _letters(item.options) if x != key] or [key])
-    if isinstance(key, frozenset):
-        letters = _letters(item.options) or [str(x) for x in key]
-        size = len(key) if item.select else max(1, rng.randint(1, len(letters)))
-        sample = rng.sample(letters, min(size, len(letters)))
-        numbers = all(isinstance(x, int) for x in key)  # a highlight item's phrase numbers
-        picked = frozenset(int(x) for x in sample) if numbers else frozenset(sample)
-        return picked if picked != key else frozenset(list(picked)[:-1] or picked)
-    if isinstance(key, dict):
-        rows = {row.id: row for row in item.rows}
-        answer = dict(key)
-        part = rng.choice(list(answer))
-        row = rows.get(str(part))
-        letters = _letters(row.options if row and row.options else item.options)
-        value = answer[part]
-        if isinstance(value, str):
-            answer[part] = rng.choice([x for x in letters if x != value] or [value])
-        else:
-            answer[part] = frozenset(rng.sample(letters, max(1, len(value))))
-        return answer
-    return None
-
-
-def _source(item: Item, answer: Any) -> str:
-    from bonemets.grading.source_builder import literal
-
-    if isinstance(answer, tuple):
-        answer = list(answer)
-    return f"{item.variable} = {'None' if answer is None else literal(answer)}"
 
 
 def answers_notebook(sources: dict[str, str]) -> dict[str, Any]:
@@ -142,13 +97,10 @@ def build_demo_course(
                 if not item.auto_graded:
                     continue
                 chance = 1 / (1 + math.exp(-(ability - difficulty[item.id]) * 1.7))
-                roll = rng.random()
-                answer = (
-                    item.answer_key
-                    if roll < chance
-                    else (None if roll > 0.97 else wrong_answer(item, rng))
-                )
-                sources[f"{item.id}_answer"] = _source(item, answer)
+                skipped = rng.random() > 0.97
+                answer = None if skipped else draw_answer(rng, item.shape, item.answer_key, chance)
+                value = value_source(item.shape, answer)  # as the answer form writes it
+                sources[f"{item.id}_answer"] = f"{item.variable} = {value}"
             folder = root / "autograded" / student / assignment
             folder.mkdir(parents=True, exist_ok=True)
             text = json.dumps(answers_notebook(sources), indent=1, ensure_ascii=False)
@@ -168,4 +120,4 @@ def build_demo_course(
     return root
 
 
-__all__ = ["build_demo_course", "wrong_answer"]
+__all__ = ["build_demo_course"]
