@@ -56,12 +56,11 @@ def session_chromium() -> Iterator[Any]:
     """The session's one headless Chromium. Playwright's sync API allows one running
     instance per thread, so the browser suite and the hub test share this one."""
     from course_browser.chromium import find_chromium, launched_chromium
+    from must_run import unavailable
 
     path = find_chromium()
     if path is None:
         why = "Chromium not found (Debian: apt-get install chromium fonts-dejavu-core)"
-        if os.environ.get("CI") or os.environ.get("BONEMETS_REQUIRE_BROWSER"):
-            pytest.fail(f"{why} (in CI the browser tests must run)", pytrace=False)
-        pytest.skip(why)
+        unavailable(why, "the browser tests")
     with launched_chromium(path) as launched:
         yield launched

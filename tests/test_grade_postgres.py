@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from must_run import unavailable
 from simulated_class import (
     ASSIGNMENT,
     DUE,
@@ -33,12 +34,6 @@ from traitlets.config import Config
 pytestmark = pytest.mark.slow
 
 STUDENTS = 4
-
-
-def unavailable(why: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"PostgreSQL test cannot run in CI: {why} (.ci/run installs it)")
-    pytest.skip(f"{why}: install Debian's postgresql package and psycopg[binary] to run it")
 
 
 def postgres_bin() -> Path | None:
@@ -60,11 +55,14 @@ def as_server_user(command: list[str]) -> list[str]:
 def postgres_url() -> Iterator[str]:
     bin_dir = postgres_bin()
     if bin_dir is None:
-        unavailable("PostgreSQL (initdb, pg_ctl) is not installed")
+        unavailable(
+            "PostgreSQL (initdb, pg_ctl) is not installed (Debian: postgresql)",
+            "the PostgreSQL test",
+        )
     try:
         import psycopg  # noqa: F401  (SQLAlchemy 2.1: postgresql:// means psycopg 3)
     except ImportError:
-        unavailable("the psycopg driver is not installed")
+        unavailable("the psycopg driver is not installed (psycopg[binary])", "the PostgreSQL test")
     # Under /tmp and readable by the server user (pytest's own tmp folders are root-only).
     home = Path(tempfile.mkdtemp(prefix="bonemets-pg-"))
     home.chmod(0o755)

@@ -8,7 +8,6 @@ Chromium or axe-core fails instead.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,15 +20,10 @@ from course_browser.course import ARTIFACTS
 from course_browser.lab import LabServer, running_lab
 from course_browser.notebook import ConsoleLog, RanLesson, open_notebook, run_all
 from course_browser.widgets import capture
+from must_run import unavailable
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Locator, Page
-
-# .ci/run sets BONEMETS_REQUIRE_BROWSER; most CI services set CI=true.
-IN_CI = any(
-    os.environ.get(var, "").lower() in {"1", "true", "yes"}
-    for var in ("CI", "BONEMETS_REQUIRE_BROWSER")
-)
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m "not browser"` deselects by mark
@@ -42,9 +36,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def _missing(what: str) -> None:
-    if IN_CI:
-        pytest.fail(f"{what} (in CI the browser suite must run)", pytrace=False)
-    pytest.skip(what)
+    unavailable(what, "the browser suite")
 
 
 @pytest.fixture(scope="session")
