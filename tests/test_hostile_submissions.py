@@ -49,15 +49,22 @@ from bonemets.grading.sandbox import SANDBOX_ERROR, bwrap_problem
 pytestmark = pytest.mark.slow
 
 
+# Limits small enough for a test, large enough for a kernel to start on a busy machine.
+SHORT_LIMITS: dict[str, int] = {
+    "Execute.timeout": 3,
+    "SandboxedExecute.notebook_timeout": 12,
+    "SandboxedExecute.cpu_seconds": 15,
+    "SandboxedExecute.memory_mb": 1024,
+    "SandboxedExecute.max_processes": 64,
+    "SandboxedExecute.output_bytes": 200_000,
+}
+
+
 def short_limits() -> Config:
-    """Limits small enough for a test, large enough for a kernel to start on a busy machine."""
     config = Config()
-    config.Execute.timeout = 3
-    config.SandboxedExecute.notebook_timeout = 12
-    config.SandboxedExecute.cpu_seconds = 15
-    config.SandboxedExecute.memory_mb = 1024
-    config.SandboxedExecute.max_processes = 64
-    config.SandboxedExecute.output_bytes = 200_000
+    for name, value in SHORT_LIMITS.items():
+        section, trait = name.split(".")
+        config[section][trait] = value
     return config
 
 
@@ -312,14 +319,8 @@ def test_the_whole_class_was_graded(graded: GradedClass) -> None:
 # The worst of each kind (a hang, a dead kernel, edited metadata, two broken files): the
 # whole class above is already graded through the same nbgrader API.
 CLASS_LEVEL = ["baseline", "infinite_loop", "os_exit", "edited_metadata", "wrong_name", "not_json"]
-SHORT_LIMITS_CONFIG = """
-c.Execute.timeout = 3
-c.SandboxedExecute.notebook_timeout = 12
-c.SandboxedExecute.cpu_seconds = 15
-c.SandboxedExecute.memory_mb = 1024
-c.SandboxedExecute.max_processes = 64
-c.SandboxedExecute.output_bytes = 200_000
-"""
+# The same limits as lines of an nbgrader_config.py, for the command line.
+SHORT_LIMITS_CONFIG = "".join(f"c.{name} = {value}\n" for name, value in SHORT_LIMITS.items())
 
 
 def test_bonemets_grade_execute_finishes_a_hostile_class(
