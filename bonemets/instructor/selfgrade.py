@@ -54,18 +54,18 @@ def feedback_for(notebook: Path, out: Path) -> tuple[Path, int, int]:
 def grade_in_throwaway_course(notebook: Path, assignment: str) -> tuple[bytes, str]:
     """nbgrader's generate_assignment, autograde and generate_feedback in a temporary
     course folder; the feedback page's bytes and nbgrader's log of the three steps."""
-    from bonemets.grading.course import NbgraderFailed, api, checked
+    from bonemets.grading.course import NbgraderFailed, api, checked, course_config
     from bonemets.grading.source_builder import write_source
-    from bonemets.instructor.grade import is_execute_step
+    from bonemets.instructor.grade import grading_preprocessors
 
-    extra = Config()
-    # No kernel: scores come from the answers' text (nbgrader's Execute or the sandbox's).
-    extra.Autograde.autograde_preprocessors = [
-        p for p in _configured_preprocessors() if not is_execute_step(p)
-    ]
     logs = []
     with tempfile.TemporaryDirectory(prefix="bonemets-selfgrade-") as folder:
         root = Path(folder)
+        extra = Config()
+        # No kernel, as `bonemets grade` without --execute: scores come from the answers' text.
+        extra.Autograde.autograde_preprocessors = grading_preprocessors(
+            course_config(root), execute=False
+        )
         write_source(assignment, root)
         grader = api(root, extra)
         submitted = root / "submitted" / LEARNER / assignment
@@ -85,14 +85,6 @@ def grade_in_throwaway_course(notebook: Path, assignment: str) -> tuple[bytes, s
             ) from None
         page = root / "feedback" / LEARNER / assignment / f"{assignment}.html"
         return page.read_bytes(), "\n".join(str(log) for log in logs)
-
-
-def _configured_preprocessors() -> list[str]:
-    from bonemets.grading.course import course_config
-
-    with tempfile.TemporaryDirectory() as folder:
-        config = course_config(Path(folder))
-    return [str(p) for p in config.Autograde.autograde_preprocessors]
 
 
 def selfgrade(args: argparse.Namespace) -> int:
