@@ -90,6 +90,7 @@ class CourseSite:
     root: Path
     db_url: str
     config: Config
+    course_id: str
 
 
 class NotACourse(UserError):
@@ -125,5 +126,10 @@ def course_site(directory: Path | None = None) -> CourseSite:
             f"{root} is not an nbgrader course directory (no {CONFIG_FILE}, no gradebook.db): "
             "run this in the course directory"
         )
-    db_url = str(CourseDirectory(config=config).db_url)
-    return CourseSite(root=root, db_url=db_url, config=config)
+    coursedir = CourseDirectory(config=config)
+    return CourseSite(
+        root=root,
+        db_url=str(coursedir.db_url),
+        config=config,
+        course_id=str(coursedir.course_id),
+    )

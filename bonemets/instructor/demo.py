@@ -46,13 +46,12 @@ def make_course(demo: Demo) -> str:
 
 
 def simulate(demo: Demo) -> str:
-    from nbgrader.coursedir import CourseDirectory
 
     from bonemets.grading.course import course_site
     from bonemets.instructor.simulate import parse_due, simulate_class
 
     site = course_site(demo.root)
-    course_id = str(CourseDirectory(config=site.config).course_id)
+    course_id = site.course_id
     made = simulate_class(
         site.root, site.db_url, course_id, ASSIGNMENT, demo.students, 1, parse_due(DUE)
     )

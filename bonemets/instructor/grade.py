@@ -311,11 +311,10 @@ def already_graded(site: CourseSite, student: str, assignment: str) -> bool:
 
 
 def check_assignment(site: CourseSite, assignment: str) -> None:
-    from nbgrader.coursedir import CourseDirectory
 
     from bonemets.instructor.gradebook_access import open_checked
 
-    course_id = str(CourseDirectory(config=site.config).course_id)
+    course_id = site.course_id
     known = open_checked(site.db_url, course_id)
     if assignment not in known:
         listed = ", ".join(known) or "none yet (run `bonemets register`)"

@@ -385,13 +385,12 @@ def parse_due(text: str | None) -> datetime | None:
 
 def simulate(args: argparse.Namespace) -> int:
     """The ``bonemets simulate`` command."""
-    from nbgrader.coursedir import CourseDirectory
 
     from bonemets.grading.course import course_site
     from bonemets.instructor.gradebook_access import open_checked
 
     site = course_site(args.course_dir)
-    course_id = str(CourseDirectory(config=site.config).course_id)
+    course_id = site.course_id
     open_checked(site.db_url, course_id)  # a clear message when the gradebook is unreadable
     simulated = simulate_class(
         site.root, site.db_url, course_id, args.assignment, args.students, args.seed,
